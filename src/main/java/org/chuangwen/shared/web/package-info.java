@@ -1,0 +1,2 @@
+/** Web helpers every module may use: problem-details errors for the API, domain errors onto page forms. */
+package org.chuangwen.shared.web;

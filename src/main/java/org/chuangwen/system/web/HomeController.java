@@ -1,0 +1,58 @@
+package org.chuangwen.system.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chuangwen.organisation.Actor;
+import org.chuangwen.organisation.Role;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The home page: one panel per role the user holds, each saying what will appear there as the campaign's data
+ * grows (tasks, problems, inspections, scores), with links to what already exists.
+ */
+@Controller
+class HomeController {
+
+	/** One panel of the home page: a heading, an empty-state text and links (message key → path). */
+	record HomePanel(String role, String titleKey, String emptyKey, List<Link> links) {
+	}
+
+	/** A link: the message key of its text and the path. */
+	record Link(String key, String path) {
+	}
+
+	@GetMapping("/")
+	String home(@AuthenticationPrincipal Actor actor, Model model) {
+		List<HomePanel> panels = new ArrayList<>();
+		for (Role role : Role.values()) {
+			if (actor.has(role)) {
+				panels.add(panelFor(role));
+			}
+		}
+		model.addAttribute("panels", panels);
+		return "system/home";
+	}
+
+	private static HomePanel panelFor(Role role) {
+		String base = "home." + role.name();
+		List<Link> links = switch (role) {
+			case OFFICE_ADMIN -> List.of(new Link("nav.jurisdictions", "/organisation/jurisdictions"),
+					new Link("nav.units", "/organisation/units"), new Link("nav.people", "/organisation/people"),
+					new Link("nav.commandPosts", "/organisation/command-posts"),
+					new Link("nav.responsibilities", "/organisation/responsibilities"),
+					new Link("nav.users", "/admin/users"));
+			case LEADER -> List.of(new Link("nav.units", "/organisation/units"));
+			case UNIT_ADMIN, UNIT_STAFF -> List.of(new Link("nav.myUnit", "/organisation/units/mine"));
+			case INSPECTOR, GRID_WORKER -> List.of(new Link("nav.jurisdictions", "/organisation/jurisdictions"));
+			case SYSTEM_ADMIN -> List.of(new Link("nav.users", "/admin/users"));
+			case SECURITY_ADMIN -> List.of(new Link("nav.users", "/admin/users"),
+					new Link("nav.passwordPolicy", "/admin/password-policy"));
+			case AUDIT_ADMIN -> List.of(new Link("nav.audit", "/admin/audit"));
+		};
+		return new HomePanel(role.name(), base + ".title", base + ".empty", links);
+	}
+}
