@@ -86,7 +86,7 @@ final class EmbeddedDatabase {
 		return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
 	}
 
-	private static EmbeddedDatabase startDurable(Path dataDirectory) {
+	static EmbeddedDatabase startDurable(Path dataDirectory) {
 		Path root = dataDirectory.toAbsolutePath().normalize();
 		FileChannel channel = null;
 		FileLock lock;
@@ -186,7 +186,7 @@ final class EmbeddedDatabase {
 		}
 	}
 
-	private synchronized void stop() {
+	synchronized void stop() {
 		if (stopped) {
 			return;
 		}
@@ -206,6 +206,20 @@ final class EmbeddedDatabase {
 			// the process is ending; the lock dies with it
 		}
 		closeQuietly(lockChannel);
+	}
+
+	/** For tests: drop the data directory lock but leave PostgreSQL running, as a killed JVM would. */
+	void releaseLockOnlyAsIfKilled() {
+		closeQuietly(lockChannel);
+		try {
+			// zonky's own lock on the PostgreSQL directory dies with the JVM too
+			java.lang.reflect.Field field = EmbeddedPostgres.class.getDeclaredField("lockStream");
+			field.setAccessible(true);
+			((java.io.FileOutputStream) field.get(postgres)).close();
+		}
+		catch (ReflectiveOperationException | IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static void closeQuietly(FileChannel channel) {
