@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * The PostgreSQL server that runs inside the application when no external database is configured.
@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EmbeddedDatabase {
 
-	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+	/** Replaced by a deferred log while the application starts, so these lines appear once logging is set up. */
+	static Log log = LogFactory.getLog(EmbeddedDatabase.class);
 
 	private static EmbeddedDatabase running;
 
@@ -119,8 +120,8 @@ final class EmbeddedDatabase {
 				.setLocaleConfig("locale", "C.UTF-8")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
-			log.info("Embedded PostgreSQL started on port {} with data in {} (fsync=on, synchronous_commit=on)",
-					postgres.getPort(), pgData);
+			log.info("Embedded PostgreSQL started on port " + postgres.getPort() + " with data in " + pgData
+					+ " (fsync=on, synchronous_commit=on)");
 			return new EmbeddedDatabase(postgres, channel, lock);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -139,7 +140,7 @@ final class EmbeddedDatabase {
 				.setServerConfig("max_connections", "200")
 				.setLocaleConfig("locale", "C.UTF-8")
 				.start();
-			log.info("Ephemeral embedded PostgreSQL started on port {} (fast test mode, data discarded)", postgres.getPort());
+			log.info("Ephemeral embedded PostgreSQL started on port " + postgres.getPort() + " (fast test mode, data discarded)");
 			return new EmbeddedDatabase(postgres, null, null);
 		}
 		catch (IOException ex) {
@@ -160,7 +161,8 @@ final class EmbeddedDatabase {
 			return;
 		}
 		ProcessHandle process = orphan.get();
-		log.warn("A PostgreSQL server (pid {}) from an earlier run still holds {}; shutting it down cleanly", process.pid(), pgData);
+		log.warn("A PostgreSQL server (pid " + process.pid() + ") from an earlier run still holds " + pgData
+				+ "; shutting it down cleanly");
 		process.destroy();
 		try {
 			process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
@@ -169,7 +171,7 @@ final class EmbeddedDatabase {
 			throw new DataDirectoryUnavailableException(pgData,
 					"a PostgreSQL server left by an earlier run (pid " + process.pid() + ") did not stop; stop it and start again", ex);
 		}
-		log.info("The earlier PostgreSQL server (pid {}) has stopped", process.pid());
+		log.info("The earlier PostgreSQL server (pid " + process.pid() + ") has stopped");
 	}
 
 	private static Optional<Long> readPostmasterPid(Path pgData) {

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -23,6 +24,10 @@ import org.springframework.util.StringUtils;
  * embedded PostgreSQL is started and the datasource points at it. Runs after the config files are read.
  */
 class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
+
+	EmbeddedDatabaseEnvironment(DeferredLogFactory logs) {
+		EmbeddedDatabase.log = logs.getLog(EmbeddedDatabase.class);
+	}
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Measures the time from `java -jar` to the first page served (GET /login answering 200), on a first start (empty
+# data directory: initdb, migrations, demo city) and on a restart, and the heap in use after start.
+# Usage: bench/startup.sh [runs]   (default 3 runs of each). Prints one line per run and a summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+jar=$(ls target/chuangwen-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$jar" ]; then
+  mvn -q -B -DskipTests package
+  jar=$(ls target/chuangwen-*.jar | grep -v original | head -1)
+fi
+port=${BENCH_PORT:-18080}
+work=$(mktemp -d /tmp/chuangwen-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+start_and_time() { # $1 = data dir; prints seconds to first page; leaves the pid in $pid
+  local t0 t1
+  t0=$(date +%s.%N)
+  java -jar "$jar" --server.port="$port" --chuangwen.data-dir="$1" > "$work/app.log" 2>&1 &
+  pid=$!
+  until curl -fs -o /dev/null "http://localhost:$port/login"; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "the application died; see log:" >&2; tail -50 "$work/app.log" >&2; exit 1; fi
+    sleep 0.1
+  done
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc
+}
+
+heap_after_gc_mb() {
+  jcmd "$pid" GC.run > /dev/null
+  jcmd "$pid" GC.heap_info | awk '/garbage-first heap/ { for (i=1;i<=NF;i++) if ($i=="used") { v=$(i+1); sub("K","",v); printf "%.0f", v/1024 } }'
+}
+
+stop() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "jar: $jar"
+firsts=(); restarts=(); heaps=()
+for i in $(seq 1 "$runs"); do
+  dir="$work/data-$i"
+  first=$(start_and_time "$dir"); heap=$(heap_after_gc_mb); stop
+  restart=$(start_and_time "$dir"); stop
+  echo "run $i: first start ${first}s (heap after start ${heap} MB), restart ${restart}s"
+  firsts+=("$first"); restarts+=("$restart"); heaps+=("$heap")
+done
+summary() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {printf "min %.1f s, median %.1f s, max %.1f s", a[1], a[int((NR+1)/2)], a[NR]}'; }
+echo "first start: $(summary "${firsts[@]}")  (target <= 45 s)"
+echo "restart:     $(summary "${restarts[@]}")  (target <= 15 s)"
+echo "heap in use after start and a full GC: $(printf '%s\n' "${heaps[@]}" | sort -n | tail -1) MB (largest of the runs)"
