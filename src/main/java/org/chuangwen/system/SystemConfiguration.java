@@ -28,13 +28,17 @@ class SystemConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Simplified Chinese unless the user chose English (the {@code lang} parameter, kept in a cookie) or an API client
-	 * asks for it with {@code Accept-Language: en}.
+	 * Pages: Simplified Chinese unless the user chose English (the {@code lang} parameter, kept in a cookie). API:
+	 * {@code Accept-Language: en} for English messages, Chinese otherwise.
 	 */
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("chuangwen-lang");
 		resolver.setDefaultLocaleFunction(request -> {
+			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				// pages speak Chinese until the user switches, whatever the browser's language
+				return Locale.SIMPLIFIED_CHINESE;
+			}
 			String header = request.getHeader("Accept-Language");
 			if (header != null && header.trim().toLowerCase(Locale.ROOT).startsWith("en")) {
 				return Locale.ENGLISH;
