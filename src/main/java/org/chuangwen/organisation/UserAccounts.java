@@ -392,6 +392,12 @@ public class UserAccounts {
 		audit.record("passwordPolicy.updated", "passwordPolicy", 1, before, after, null);
 	}
 
+	/** The audited changes of the password policy, newest first. */
+	@Transactional(readOnly = true)
+	public List<AuditEvent> passwordPolicyHistory() {
+		return audit.historyOf("passwordPolicy", 1, 50);
+	}
+
 	/** Sets a new password chosen by the account holder, after checking the current one and the policy. */
 	@Transactional
 	public void changeOwnPassword(UUID userId, String currentPassword, String newPassword) {
