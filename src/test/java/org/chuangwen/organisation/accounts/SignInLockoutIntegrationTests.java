@@ -59,6 +59,20 @@ class SignInLockoutIntegrationTests {
 	}
 
 	@Test
+	void aWrongPasswordOnTheSignInPageCountsOnce() throws Exception {
+		var user = testAccounts.aGridWorker();
+		signIn(user.username(), "wrong").andExpect(redirectedUrl("/login?error=bad"));
+		assertThat(failedAttempts(user)).isEqualTo(1);
+	}
+
+	@Test
+	void aWrongPasswordOnTheTokenApiCountsOnce() throws Exception {
+		var user = testAccounts.aGridWorker();
+		token(user.username(), "wrong").andExpect(status().isUnauthorized());
+		assertThat(failedAttempts(user)).isEqualTo(1);
+	}
+
+	@Test
 	void refusesALockedAccountEvenWithTheRightPassword() throws Exception {
 		var user = testAccounts.aGridWorker();
 		lockOut(user);

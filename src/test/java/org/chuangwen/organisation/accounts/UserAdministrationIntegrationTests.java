@@ -321,6 +321,45 @@ class UserAdministrationIntegrationTests {
 			.andExpect(content().string(not(containsString("$2a$"))));
 	}
 
+	@Test
+	void theEditFormAndTheNewUserFormRender() throws Exception {
+		var user = testAccounts.aGridWorker();
+		mvc.perform(get("/admin/users/{id}/edit", user.id()).with(fixtures.signedInAs("district_office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("编辑用户")));
+		mvc.perform(get("/admin/users/new").with(fixtures.signedInAs("sysadmin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("自动生成初始密码")))
+			.andExpect(content().string(not(containsString("value=\"SECURITY_ADMIN\""))));
+	}
+
+	@Test
+	void theSearchableSelectsOfferOnlyWhatLiesInsideTheOfficesSubtree() throws Exception {
+		mvc.perform(get("/admin/users/choices/units").param("q", "U-LJ-02").with(fixtures.signedInAs("district_office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("U-LJ-02-01"))));
+		mvc.perform(get("/admin/users/choices/units").param("q", "U-LJ-02").with(fixtures.signedInAs("office")))
+			.andExpect(content().string(containsString("U-LJ-02-01")));
+		mvc.perform(get("/admin/users/choices/jurisdictions").param("q", "LJ-01").with(fixtures.signedInAs("district_office")))
+			.andExpect(content().string(containsString("LJ-01-01")));
+	}
+
+	@Test
+	void showsARefusedRoleChangeOnTheUserPage() throws Exception {
+		var user = testAccounts.aGridWorker();
+		mvc.perform(post("/admin/users/{id}/roles", user.id()).param("roles", "SYSTEM_ADMIN", "AUDIT_ADMIN").param("version", "0")
+				.with(fixtures.signedInAs("secadmin")).with(csrf()))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("不能由同一账号兼任")));
+		mvc.perform(post("/admin/users/{id}/roles", user.id()).param("roles", "INSPECTOR").param("version", "0")
+				.with(fixtures.signedInAs("secadmin")).with(csrf()))
+			.andExpect(redirectedUrl("/admin/users/" + user.id()));
+		var event = accounts.history(fixtures.actor("secadmin"), user.id()).get(0);
+		assertThat(event.action()).isEqualTo("user.rolesChanged");
+		assertThat(event.before()).contains("GRID_WORKER");
+		assertThat(event.after()).contains("INSPECTOR");
+	}
+
 	private ResultActions createOverApi(String as, String language, String body) throws Exception {
 		var request = post("/api/v1/users").with(fixtures.signedInAs(as)).contentType(MediaType.APPLICATION_JSON).content(body);
 		if (language != null) {
