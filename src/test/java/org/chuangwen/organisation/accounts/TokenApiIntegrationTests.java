@@ -168,6 +168,15 @@ class TokenApiIntegrationTests {
 			.andExpect(content().string(not(containsString("passwordHash"))));
 	}
 
+	@Test
+	void documentsTheAccountEndpointsInOpenApi() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/api/v1/auth/token")))
+			.andExpect(content().string(containsString("/api/v1/me")))
+			.andExpect(content().string(containsString("/api/v1/users")));
+	}
+
 	private String tokenFor(String username) throws Exception {
 		String body = token(username, Fixtures.PASSWORD).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		return json.readTree(body).get("token").asString();
