@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.chuangwen.audit.AuditActor;
+import org.chuangwen.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,14 +37,17 @@ public class ApiTokens {
 
 	private final UserAccounts accounts;
 
+	private final AuditTrail audit;
+
 	private final Clock clock;
 
 	private final Duration lifetime;
 
-	ApiTokens(JdbcClient jdbc, UserAccounts accounts, Clock clock,
+	ApiTokens(JdbcClient jdbc, UserAccounts accounts, AuditTrail audit, Clock clock,
 			@Value("${chuangwen.api.token-lifetime:PT12H}") Duration lifetime) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
+		this.audit = audit;
 		this.clock = clock;
 		this.lifetime = lifetime;
 	}
@@ -59,6 +65,9 @@ public class ApiTokens {
 			.param("now", AccountRepository.utc(now))
 			.param("expires", AccountRepository.utc(expiresAt))
 			.update();
+		accounts.actorById(userId)
+			.ifPresent(actor -> audit.record(new AuditActor(userId.toString(), actor.username()), "apiToken.issued",
+					"user", userId, null, Map.of("expiresAt", expiresAt.toString()), null));
 		return new IssuedToken(token, expiresAt);
 	}
 
@@ -76,9 +85,15 @@ public class ApiTokens {
 			.flatMap(accounts::actorById);
 	}
 
+	/** Revokes one token (signing out of the API); true when it was valid until now. */
 	@Transactional
-	public void revoke(String token) {
-		jdbc.sql("update api_token set revoked = true where token_hash = :hash").param("hash", hash(token)).update();
+	public boolean revoke(String token) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return false;
+		}
+		return jdbc.sql("update api_token set revoked = true where token_hash = :hash and not revoked")
+			.param("hash", hash(token))
+			.update() == 1;
 	}
 
 	private static String hash(String token) {
