@@ -94,14 +94,18 @@ public class UserAccounts {
 		Optional<UserAccount> found = accounts.findByUsername(username == null ? "" : username.trim());
 		if (found.isEmpty()) {
 			passwordEncoder.matches(password == null ? "" : password, DUMMY_HASH);
+			audit.record(AuditActor.SYSTEM, "account.signInUnknown", "login", abbreviate(username), null, null, null);
 			return LoginCheck.UNKNOWN;
 		}
 		UserAccount account = found.get();
+		AuditActor self = new AuditActor(account.id().toString(), account.username());
 		Instant now = clock.instant();
 		if (!account.enabled()) {
+			audit.record(self, "account.signInRefused", "user", account.id(), null, Map.of("reason", "disabled"), null);
 			return LoginCheck.DISABLED;
 		}
 		if (account.isLockedAt(now)) {
+			audit.record(self, "account.signInRefused", "user", account.id(), null, Map.of("reason", "locked"), null);
 			return LoginCheck.LOCKED;
 		}
 		if (!passwordEncoder.matches(password == null ? "" : password, account.passwordHash())) {
@@ -113,10 +117,18 @@ public class UserAccounts {
 						null);
 				return LoginCheck.LOCKED;
 			}
+			audit.record(self, "account.signInFailed", "user", account.id(), null, Map.of("failedAttempts", failures), null);
 			return LoginCheck.BAD_PASSWORD;
 		}
 		accounts.recordSuccess(account.id(), now);
+		audit.record(self, "account.signedIn", "user", account.id(), null, null, null);
 		return LoginCheck.OK;
+	}
+
+	/** A name typed at the sign-in form, kept short enough for the audit trail. */
+	private static String abbreviate(String username) {
+		String name = username == null ? "" : username.trim();
+		return name.length() > 60 ? name.substring(0, 60) + "…" : name;
 	}
 
 	/** The actor a session carries for this account, with the path that bounds its scope. */

@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -59,7 +60,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain pageChain(HttpSecurity http, ActorAuthenticationProvider provider, LoginThrottle throttle,
 			PasswordChangeGate passwordChangeGate) throws Exception {
-		http.authenticationProvider(provider)
+		// only this provider: a refused sign-in must not be retried by a global manager (it would count twice)
+		http.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
 						"/favicon.ico", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")

@@ -29,6 +29,9 @@ class SystemPagesIntegrationTests {
 	@Autowired
 	Fixtures fixtures;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void pagesNeedASignIn() throws Exception {
 		mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
@@ -40,6 +43,22 @@ class SystemPagesIntegrationTests {
 		mvc.perform(formLogin("/login").user("leader").password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/"));
 		mvc.perform(formLogin("/login").user("leader").password("wrong-password")).andExpect(redirectedUrl("/login?error=bad"));
 		mvc.perform(get("/login").param("error", "bad")).andExpect(content().string(containsString("用户名或密码错误")));
+	}
+
+	@Test
+	void everySignInIsAudited() throws Exception {
+		long before = audited("account.signedIn") + audited("account.signInFailed") + audited("account.signInUnknown");
+		mvc.perform(formLogin("/login").user("inspector").password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/"));
+		mvc.perform(formLogin("/login").user("inspector").password("nope")).andExpect(redirectedUrl("/login?error=bad"));
+		mvc.perform(formLogin("/login").user("nobody-here").password("nope")).andExpect(redirectedUrl("/login?error=bad"));
+		long after = audited("account.signedIn") + audited("account.signInFailed") + audited("account.signInUnknown");
+		org.assertj.core.api.Assertions.assertThat(after - before).isEqualTo(3);
+		// a successful sign-in resets the failure count, so the demo account is not locked by this test
+		mvc.perform(formLogin("/login").user("inspector").password(Fixtures.PASSWORD)).andExpect(redirectedUrl("/"));
+	}
+
+	private long audited(String action) {
+		return jdbc.sql("select count(*) from audit_event where action = :a").param("a", action).query(Long.class).single();
 	}
 
 	@Test
