@@ -410,6 +410,20 @@ class OrganisationRepository {
 				rs.getInt("version"));
 	}
 
+	List<Unit> unitsByCodes(java.util.Collection<String> codes) {
+		return jdbc.sql("select * from unit where code = any(:codes)")
+			.param("codes", codes.toArray(String[]::new))
+			.query(OrganisationRepository::unit)
+			.list();
+	}
+
+	List<String> mobilesTaken(java.util.Collection<String> mobiles) {
+		return jdbc.sql("select mobile from person where mobile = any(:mobiles)")
+			.param("mobiles", mobiles.toArray(String[]::new))
+			.query(String.class)
+			.list();
+	}
+
 	long countJurisdictions() {
 		return jdbc.sql("select count(*) from jurisdiction").query(Long.class).single();
 	}
