@@ -123,6 +123,22 @@ class PersonController {
 		}
 	}
 
+	/**
+	 * The people of a unit as a {@code <select name=field>}, for pickers that choose a unit first and then a person:
+	 * the unit's id comes in the request parameter named by {@code from} (htmx sends the unit select's own value).
+	 */
+	@GetMapping("/options")
+	String options(@AuthenticationPrincipal Actor actor, @RequestParam String field, @RequestParam String from,
+			@RequestParam java.util.Map<String, String> params, Model model) {
+		String unit = params.get(from);
+		model.addAttribute("people", unit == null || unit.isBlank() ? java.util.List.of()
+				: directory.peopleOf(actor, org.chuangwen.shared.Ids.parse(unit, "unit")));
+		model.addAttribute("name", field.replaceAll("[^A-Za-z]", ""));
+		model.addAttribute("selected", null);
+		model.addAttribute("label", messages.getMessage("person.choose", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		return "organisation/fields :: personSelect";
+	}
+
 	@GetMapping("/export")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String q,
 			@RequestParam(required = false) UUID unitId) {

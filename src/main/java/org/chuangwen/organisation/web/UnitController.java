@@ -162,17 +162,6 @@ class UnitController {
 		return "redirect:/organisation/units/" + id;
 	}
 
-	/** The people of a unit as a {@code <select>} (for pickers that choose a unit first, then a person). */
-	@GetMapping("/{id}/people-options")
-	String peopleOptions(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam String name,
-			@RequestParam(required = false) UUID selected, @RequestParam(required = false) String label, Model model) {
-		model.addAttribute("people", directory.peopleOf(actor, id));
-		model.addAttribute("name", name);
-		model.addAttribute("selected", selected);
-		model.addAttribute("label", label);
-		return "organisation/fields :: personSelect";
-	}
-
 	@GetMapping("/export")
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String q,
 			@RequestParam(required = false) UnitType type, @RequestParam(required = false) UUID jurisdictionId,
