@@ -256,7 +256,7 @@ public class OrganisationManagement {
 		if (change.parentId() != null) {
 			current.mayMoveUnder(change.parentId(), repository.unitLineage(change.parentId()));
 		}
-		scope.requireMaintains(directory.pathOf(current.jurisdictionId()));
+		requireMaintains(scope, current.jurisdictionId());
 		scope.requireMaintains(jurisdiction.path());
 		Unit changed = new Unit(id, change.code().trim(), change.name().trim(), change.type(), change.jurisdictionId(),
 				change.parentId(), change.mainLeaderId(), change.liaisonId(), blankToNull(change.phone()),
@@ -273,7 +273,7 @@ public class OrganisationManagement {
 	public Unit setUnitActive(Actor by, UUID id, boolean active, int version, String reason) {
 		OrganisationScope scope = OrganisationScope.of(by);
 		Unit current = requireUnit(scope, id);
-		scope.requireMaintains(directory.pathOf(current.jurisdictionId()));
+		requireMaintains(scope, current.jurisdictionId());
 		if (current.active() == active) {
 			if (current.version() != version) {
 				throw ConflictException.staleVersion("unit");
@@ -300,7 +300,7 @@ public class OrganisationManagement {
 		checkMember(v, "mainLeaderId", mainLeaderId, unitId);
 		checkMember(v, "liaisonId", liaisonId, unitId);
 		v.throwIfInvalid();
-		scope.requireMaintains(directory.pathOf(unit.jurisdictionId()));
+		requireMaintains(scope, unit.jurisdictionId());
 		repository.setUnitLeaders(unitId, mainLeaderId, liaisonId);
 		Map<String, Object> before = new LinkedHashMap<>();
 		before.put("mainLeaderId", unit.mainLeaderId());
@@ -379,6 +379,9 @@ public class OrganisationManagement {
 	}
 
 	private void requireMaintainsPeople(OrganisationScope scope, Unit unit, UUID jurisdictionId) {
+		if (scope.isEverything()) {
+			return;
+		}
 		String path = unit != null ? directory.pathOf(unit.jurisdictionId()) : directory.pathOf(jurisdictionId);
 		if (!scope.maintainsPeopleOf(unit == null ? null : unit.id(), path)) {
 			throw new ForbiddenException();
@@ -420,7 +423,7 @@ public class OrganisationManagement {
 		Jurisdiction jurisdiction = checkCommandPost(v, scope, change.code(), change.name(), change.jurisdictionId(),
 				change.commanderId(), change.leadUnitId(), change.description(), id);
 		v.throwIfInvalid();
-		scope.requireMaintains(directory.pathOf(current.jurisdictionId()));
+		requireMaintains(scope, current.jurisdictionId());
 		scope.requireMaintains(jurisdiction.path());
 		List<UUID> members = new ArrayList<>(current.memberUnitIds());
 		if (!members.contains(change.leadUnitId())) {
@@ -443,7 +446,7 @@ public class OrganisationManagement {
 		if (unitId == null || visibleUnit(scope, unitId) == null) {
 			throw new InvalidInputException("unitId", "unit.unknown");
 		}
-		scope.requireMaintains(directory.pathOf(post.jurisdictionId()));
+		requireMaintains(scope, post.jurisdictionId());
 		if (repository.addMember(commandPostId, unitId)) {
 			repository.touch(post);
 			audit.record("commandPost.memberAdded", "commandPost", commandPostId, null, Map.of("unitId", unitId), null);
@@ -455,7 +458,7 @@ public class OrganisationManagement {
 	public void removeCommandPostMember(Actor by, UUID commandPostId, UUID unitId) {
 		OrganisationScope scope = OrganisationScope.of(by);
 		CommandPost post = requireCommandPost(scope, commandPostId);
-		scope.requireMaintains(directory.pathOf(post.jurisdictionId()));
+		requireMaintains(scope, post.jurisdictionId());
 		if (unitId != null && unitId.equals(post.leadUnitId())) {
 			throw new InvalidInputException("unitId", "commandPost.member.leadUnit");
 		}
@@ -508,7 +511,7 @@ public class OrganisationManagement {
 		Set<FrontageDuty> duties = duties(change.frontageDuties());
 		Jurisdiction jurisdiction = checkResponsibility(scope, change.jurisdictionId(), change.kind(), change.subjectName(),
 				change.subjectRef(), change.areaLeaderId(), change.blockUnitId(), change.doorPersonId(), duties, id);
-		scope.requireMaintains(directory.pathOf(current.jurisdictionId()));
+		requireMaintains(scope, current.jurisdictionId());
 		scope.requireMaintains(jurisdiction.path());
 		Responsibility changed = new Responsibility(id, change.jurisdictionId(), change.kind(), change.subjectName().trim(),
 				blankToNull(change.subjectRef()), change.areaLeaderId(), change.blockUnitId(), change.doorPersonId(), duties,
@@ -524,7 +527,7 @@ public class OrganisationManagement {
 	public void removeResponsibility(Actor by, UUID id, int version, String reason) {
 		OrganisationScope scope = OrganisationScope.of(by);
 		Responsibility current = requireResponsibility(scope, id);
-		scope.requireMaintains(directory.pathOf(current.jurisdictionId()));
+		requireMaintains(scope, current.jurisdictionId());
 		if (!repository.delete(current, version)) {
 			throw ConflictException.staleVersion("responsibility");
 		}
@@ -593,7 +596,14 @@ public class OrganisationManagement {
 	}
 
 	private Jurisdiction visibleJurisdiction(OrganisationScope scope, UUID id) {
-		return repository.jurisdiction(id).filter(j -> scope.seesJurisdiction(j.path())).orElse(null);
+		return repository.jurisdiction(id).filter(j -> scope.isEverything() || scope.seesJurisdiction(j.path())).orElse(null);
+	}
+
+	/** The caller maintains the organisation at this node, or is refused (403); the system needs no lookup. */
+	private void requireMaintains(OrganisationScope scope, UUID jurisdictionId) {
+		if (!scope.isEverything()) {
+			scope.requireMaintains(directory.pathOf(jurisdictionId));
+		}
 	}
 
 	private Jurisdiction requireJurisdiction(OrganisationScope scope, UUID id) {
@@ -605,7 +615,9 @@ public class OrganisationManagement {
 	}
 
 	private Unit visibleUnit(OrganisationScope scope, UUID id) {
-		return repository.unit(id).filter(u -> scope.seesUnit(u.id(), directory.pathOf(u.jurisdictionId()))).orElse(null);
+		return repository.unit(id)
+			.filter(u -> scope.isEverything() || scope.seesUnit(u.id(), directory.pathOf(u.jurisdictionId())))
+			.orElse(null);
 	}
 
 	private Unit requireUnit(OrganisationScope scope, UUID id) {
@@ -617,7 +629,7 @@ public class OrganisationManagement {
 	}
 
 	private Person visiblePerson(OrganisationScope scope, UUID id) {
-		return repository.person(id).filter(p -> directory.seesPerson(scope, p)).orElse(null);
+		return repository.person(id).filter(p -> scope.isEverything() || directory.seesPerson(scope, p)).orElse(null);
 	}
 
 	private CommandPost requireCommandPost(OrganisationScope scope, UUID id) {
