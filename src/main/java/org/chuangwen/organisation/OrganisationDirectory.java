@@ -204,6 +204,25 @@ public class OrganisationDirectory {
 		return queries.peopleOf(unitId);
 	}
 
+	/**
+	 * The people a picker offers: those of the chosen unit, those registered on the chosen node without a unit
+	 * (shopkeepers), and the person currently chosen, so that editing never silently drops a holder.
+	 */
+	public List<Person> candidatePeople(Actor actor, UUID unitId, UUID jurisdictionId, UUID currentId) {
+		OrganisationScope scope = scopeOf(actor);
+		List<Person> people = new java.util.ArrayList<>();
+		if (unitId != null) {
+			people.addAll(peopleOf(actor, unitId));
+		}
+		if (jurisdictionId != null && repository.jurisdiction(jurisdictionId).filter(j -> scope.seesJurisdiction(j.path())).isPresent()) {
+			people.addAll(queries.peopleWithoutUnitOn(jurisdictionId).stream().filter(p -> seesPerson(scope, p)).toList());
+		}
+		if (currentId != null && people.stream().noneMatch(p -> p.id().equals(currentId))) {
+			repository.person(currentId).filter(p -> seesPerson(scope, p)).ifPresent(p -> people.add(0, p));
+		}
+		return people.stream().distinct().toList();
+	}
+
 	public Page<PersonSummary> people(Actor actor, PersonFilter filter, PageRequest page) {
 		return queries.people(scopeOf(actor), filter, page);
 	}

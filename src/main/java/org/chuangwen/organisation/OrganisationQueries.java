@@ -389,6 +389,14 @@ class OrganisationQueries {
 			.list();
 	}
 
+	/** People registered on a node without a unit, e.g. shopkeepers who hold a door (包门点). */
+	List<Person> peopleWithoutUnitOn(UUID jurisdictionId) {
+		return jdbc.sql("select * from person where unit_id is null and jurisdiction_id = :j order by active desc, name, id")
+			.param("j", jurisdictionId)
+			.query(OrganisationRepository::person)
+			.list();
+	}
+
 	// row mappers
 
 	static JurisdictionEntry jurisdictionEntry(ResultSet rs, int row) throws SQLException {

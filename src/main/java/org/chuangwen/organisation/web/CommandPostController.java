@@ -155,8 +155,8 @@ class CommandPostController {
 		model.addAttribute("post", post);
 		model.addAttribute("units", units);
 		model.addAttribute("jurisdictions", directory.jurisdictionOptions(actor, false));
-		model.addAttribute("commanders", form == null || form.getCommanderUnitId() == null ? List.of()
-				: directory.peopleOf(actor, form.getCommanderUnitId()));
+		model.addAttribute("commanders", form == null ? List.of()
+				: directory.candidatePeople(actor, form.getCommanderUnitId(), null, form.getCommanderId()));
 		return "organisation/command-posts/form";
 	}
 

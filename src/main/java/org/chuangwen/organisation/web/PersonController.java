@@ -129,10 +129,13 @@ class PersonController {
 	 */
 	@GetMapping("/options")
 	String options(@AuthenticationPrincipal Actor actor, @RequestParam String field, @RequestParam String from,
-			@RequestParam java.util.Map<String, String> params, Model model) {
+			@RequestParam(required = false) String jurisdictionId, @RequestParam java.util.Map<String, String> params,
+			Model model) {
 		String unit = params.get(from);
-		model.addAttribute("people", unit == null || unit.isBlank() ? java.util.List.of()
-				: directory.peopleOf(actor, org.chuangwen.shared.Ids.parse(unit, "unit")));
+		UUID unitId = unit == null || unit.isBlank() ? null : org.chuangwen.shared.Ids.parse(unit, "unit");
+		UUID nodeId = jurisdictionId == null || jurisdictionId.isBlank() ? null
+				: org.chuangwen.shared.Ids.parse(jurisdictionId, "jurisdiction");
+		model.addAttribute("people", directory.candidatePeople(actor, unitId, nodeId, null));
 		model.addAttribute("name", field.replaceAll("[^A-Za-z]", ""));
 		model.addAttribute("selected", null);
 		model.addAttribute("label", messages.getMessage("person.choose", null, org.springframework.context.i18n.LocaleContextHolder.getLocale()));

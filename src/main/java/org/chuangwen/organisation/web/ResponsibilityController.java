@@ -136,10 +136,10 @@ class ResponsibilityController {
 		model.addAttribute("duties", FrontageDuty.values());
 		model.addAttribute("units", directory.unitOptions(actor));
 		model.addAttribute("jurisdictions", directory.jurisdictionOptions(actor, true));
-		model.addAttribute("areaLeaders", form == null || form.getAreaLeaderUnitId() == null ? List.of()
-				: directory.peopleOf(actor, form.getAreaLeaderUnitId()));
-		model.addAttribute("doorPersons", form == null || form.getDoorPersonUnitId() == null ? List.of()
-				: directory.peopleOf(actor, form.getDoorPersonUnitId()));
+		model.addAttribute("areaLeaders", form == null ? List.of()
+				: directory.candidatePeople(actor, form.getAreaLeaderUnitId(), null, form.getAreaLeaderId()));
+		model.addAttribute("doorPersons", form == null ? List.of()
+				: directory.candidatePeople(actor, form.getDoorPersonUnitId(), form.getJurisdictionId(), form.getDoorPersonId()));
 		boolean canEdit = r == null ? scope.isMaintainer()
 				: scope.maintains(directory.jurisdiction(r.jurisdictionId()).orElseThrow().path());
 		model.addAttribute("canEdit", canEdit);
