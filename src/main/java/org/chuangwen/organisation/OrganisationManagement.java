@@ -268,7 +268,10 @@ public class OrganisationManagement {
 		return changed;
 	}
 
-	/** Takes a unit out of service (it keeps its history) or back into service. */
+	/**
+	 * Takes a unit out of service (it keeps its history) or back into service. A unit that still holds a block of the
+	 * responsibility map or leads a command post cannot be taken out of service: problems would be routed to nobody.
+	 */
 	@Transactional
 	public Unit setUnitActive(Actor by, UUID id, boolean active, int version, String reason) {
 		OrganisationScope scope = OrganisationScope.of(by);
@@ -279,6 +282,12 @@ public class OrganisationManagement {
 				throw ConflictException.staleVersion("unit");
 			}
 			return current;
+		}
+		if (!active) {
+			long[] holdings = repository.holdings(id);
+			if (holdings[0] > 0 || holdings[1] > 0) {
+				throw new InvalidInputException("active", "unit.deactivate.stillHolds", holdings[0], holdings[1]);
+			}
 		}
 		Unit changed = new Unit(id, current.code(), current.name(), current.type(), current.jurisdictionId(),
 				current.parentId(), current.mainLeaderId(), current.liaisonId(), current.phone(), current.address(), active,

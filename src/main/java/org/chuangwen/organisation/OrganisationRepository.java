@@ -243,6 +243,13 @@ class OrganisationRepository {
 			.single() > 0;
 	}
 
+	/** How many areas, segments, shop fronts or points the unit holds as block unit, and how many command posts it leads. */
+	long[] holdings(UUID unitId) {
+		long blocks = jdbc.sql("select count(*) from responsibility where block_unit_id = :u").param("u", unitId).query(Long.class).single();
+		long posts = jdbc.sql("select count(*) from command_post where lead_unit_id = :u").param("u", unitId).query(Long.class).single();
+		return new long[] { blocks, posts };
+	}
+
 	// command posts
 
 	Optional<CommandPost> commandPost(UUID id) {

@@ -230,6 +230,19 @@ class OrganisationIntegrationTests {
 	}
 
 	@Test
+	void aUnitThatStillHoldsABlockCannotBeTakenOutOfService() {
+		Actor office = fixtures.cityOffice();
+		Unit holder = unit(DemoCity.UNIT_URBAN_MANAGEMENT);
+		assertThatThrownBy(() -> management.setUnitActive(office, holder.id(), false, holder.version(), "撤并"))
+			.isInstanceOf(InvalidInputException.class)
+			.satisfies(ex -> assertThat(((InvalidInputException) ex).errors().get(0).messageKey()).isEqualTo("unit.deactivate.stillHolds"));
+		Unit idle = management.createUnit(office, new NewUnit("T-D-" + shortId(), "待撤并单位", UnitType.OTHER, node(DemoCity.CITY).id(), null, null, null));
+		Unit inactive = management.setUnitActive(office, idle.id(), false, idle.version(), "撤并");
+		assertThat(inactive.active()).isFalse();
+		assertThat(management.setUnitActive(office, idle.id(), true, inactive.version(), null).active()).isTrue();
+	}
+
+	@Test
 	void thePagesRenderForTheOffice() throws Exception {
 		Jurisdiction city = node(DemoCity.CITY);
 		for (String path : List.of("/organisation/jurisdictions", "/organisation/jurisdictions?q=LJ-01", "/organisation/units",

@@ -49,7 +49,7 @@ class CommandPostController {
 	@GetMapping
 	String list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String q,
 			@RequestParam(required = false) Integer page, Model model) {
-		model.addAttribute("page", directory.commandPosts(actor, q, PageRequest.of(page, 30)));
+		model.addAttribute("page", directory.commandPosts(actor, q, PageRequest.of(Math.max(0, page == null ? 0 : page), 30)));
 		model.addAttribute("q", q);
 		model.addAttribute("canMaintain", directory.scopeOf(actor).isMaintainer());
 		return "organisation/command-posts/list";

@@ -62,7 +62,7 @@ class JurisdictionController {
 		model.addAttribute("levels", JurisdictionLevel.values());
 		model.addAttribute("canMaintain", scope.isMaintainer());
 		if ((q != null && !q.isBlank()) || level != null) {
-			model.addAttribute("page", directory.searchJurisdictions(actor, q, level, PageRequest.of(page, 50)));
+			model.addAttribute("page", directory.searchJurisdictions(actor, q, level, PageRequest.of(Math.max(0, page == null ? 0 : page), 50)));
 		}
 		else {
 			model.addAttribute("nodes", directory.jurisdictionChildren(actor, null));

@@ -65,7 +65,7 @@ class PersonController {
 			@RequestParam(required = false) UUID unitId, @RequestParam(required = false) Integer page, Model model) {
 		OrganisationScope scope = directory.scopeOf(actor);
 		Unit unit = unitId == null ? null : directory.unitFor(actor, unitId);
-		model.addAttribute("page", directory.people(actor, new PersonFilter(q, unitId), PageRequest.of(page, 30)));
+		model.addAttribute("page", directory.people(actor, new PersonFilter(q, unitId), PageRequest.of(Math.max(0, page == null ? 0 : page), 30)));
 		model.addAttribute("q", q);
 		model.addAttribute("unit", unit);
 		model.addAttribute("canMaintain", scope.isMaintainer());

@@ -54,7 +54,7 @@ class ResponsibilityController {
 			@RequestParam(required = false) Integer page, Model model) {
 		OrganisationScope scope = directory.scopeOf(actor);
 		ResponsibilityFilter filter = new ResponsibilityFilter(q, kind, jurisdictionId);
-		model.addAttribute("page", directory.responsibilities(actor, filter, PageRequest.of(page, 30)));
+		model.addAttribute("page", directory.responsibilities(actor, filter, PageRequest.of(Math.max(0, page == null ? 0 : page), 30)));
 		model.addAttribute("filter", filter);
 		model.addAttribute("kinds", ResponsibilityKind.values());
 		model.addAttribute("jurisdictions", scope.isUnitBound() ? List.of() : directory.jurisdictionOptions(actor, false));

@@ -67,7 +67,7 @@ class UnitController {
 			@RequestParam(required = false) Boolean active, @RequestParam(required = false) Integer page, Model model) {
 		OrganisationScope scope = directory.scopeOf(actor);
 		UnitFilter filter = new UnitFilter(q, type, jurisdictionId, active);
-		model.addAttribute("page", directory.units(actor, filter, PageRequest.of(page, 30)));
+		model.addAttribute("page", directory.units(actor, filter, PageRequest.of(Math.max(0, page == null ? 0 : page), 30)));
 		model.addAttribute("filter", filter);
 		model.addAttribute("types", UnitType.values());
 		model.addAttribute("jurisdictions", scope.isUnitBound() ? List.of() : directory.jurisdictionOptions(actor, false));
@@ -93,7 +93,7 @@ class UnitController {
 		model.addAttribute("people", directory.peopleOf(actor, id));
 		model.addAttribute("commandPosts", directory.commandPostsOf(actor, id));
 		model.addAttribute("responsibilities", directory.responsibilitiesOf(actor, id));
-		model.addAttribute("subordinates", directory.subordinateUnits(actor, id, PageRequest.of(page, 50)));
+		model.addAttribute("subordinates", directory.subordinateUnits(actor, id, PageRequest.of(Math.max(0, page == null ? 0 : page), 50)));
 		model.addAttribute("history", audit.historyOf("unit", id, 50));
 		model.addAttribute("canEdit", scope.maintains(path));
 		model.addAttribute("canEditPeople", scope.maintainsPeopleOf(id, path));
@@ -157,8 +157,15 @@ class UnitController {
 	@PostMapping("/{id}/active")
 	String setActive(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestParam boolean active,
 			@RequestParam int version, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-		management.setUnitActive(actor, id, active, version, reason);
-		redirect.addFlashAttribute("notice", active ? "unit.reactivated" : "unit.deactivated");
+		try {
+			management.setUnitActive(actor, id, active, version, reason);
+			redirect.addFlashAttribute("notice", active ? "unit.reactivated" : "unit.deactivated");
+		}
+		catch (InvalidInputException ex) {
+			InvalidInputException.FieldError error = ex.errors().get(0);
+			redirect.addFlashAttribute("unitError", messages.getMessage(error.messageKey(), error.arguments().toArray(),
+					error.messageKey(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+		}
 		return "redirect:/organisation/units/" + id;
 	}
 
