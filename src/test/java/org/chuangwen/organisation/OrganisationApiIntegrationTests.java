@@ -110,6 +110,32 @@ class OrganisationApiIntegrationTests {
 	}
 
 	@Test
+	void aRetriedCreateWithTheSameIdempotencyKeyCreatesOneUnit() throws Exception {
+		Jurisdiction east = directory.jurisdictionByCode(DemoCity.DISTRICT_EAST).orElseThrow();
+		String body = """
+				{"code": "API-IDEM-1", "name": "重试单位", "type": "OTHER", "jurisdictionId": "%s"}
+				""".formatted(east.id());
+		String token = bearer("office");
+		for (int attempt = 0; attempt < 2; attempt++) {
+			mvc.perform(post("/api/v1/units").header("Authorization", token).header("Idempotency-Key", "org-test-idem-1")
+				.contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.code").value("API-IDEM-1"));
+		}
+		mvc.perform(get("/api/v1/units?q=API-IDEM-").header("Authorization", token)).andExpect(jsonPath("$.total").value(1));
+	}
+
+	@Test
+	void theOrganisationApiIsDocumented() throws Exception {
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/units/import']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/people/import']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/jurisdictions']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/units/{id}'].patch").exists());
+	}
+
+	@Test
 	void invalidAndDuplicateUnitsAreRefusedWithEveryFieldError() throws Exception {
 		String body = """
 				{"code": "%s", "name": "", "type": "DEPARTMENT"}
