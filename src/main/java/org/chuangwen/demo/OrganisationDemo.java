@@ -1,24 +1,34 @@
 package org.chuangwen.demo;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
+import org.chuangwen.organisation.FrontageDuty;
+
 import org.chuangwen.organisation.JurisdictionLevel;
 import org.chuangwen.organisation.OrganisationManagement;
+import org.chuangwen.organisation.OrganisationManagement.NewCommandPost;
 import org.chuangwen.organisation.OrganisationManagement.NewJurisdiction;
 import org.chuangwen.organisation.OrganisationManagement.NewPerson;
+import org.chuangwen.organisation.OrganisationManagement.NewResponsibility;
 import org.chuangwen.organisation.OrganisationManagement.NewUnit;
 import org.chuangwen.organisation.Person;
+import org.chuangwen.organisation.ResponsibilityKind;
 import org.chuangwen.organisation.UnitType;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo city's organisation: 临江市 with 4 districts, 24 streets, 120 communities and 600 grids; about 200 units
  * (city bureaus, district governments and offices, street offices, communities, companies, schools, hospitals),
- * each with a main leader and a liaison.
+ * each with a main leader, a liaison and a few staff; ten special command posts with their member units; and a
+ * responsibility map for every street and community, with road segments and shop fronts.
  */
 @Component
 class OrganisationDemo implements DemoStep {
@@ -114,11 +124,112 @@ class OrganisationDemo implements DemoStep {
 				}
 			}
 		}
-		for (var entry : context.units().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList()) {
+		Map<String, UUID> leaders = new HashMap<>();
+		Map<String, List<UUID>> staff = new HashMap<>();
+		for (var entry : context.units().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
 			UUID unitId = entry.getValue();
 			Person leader = organisation.createPerson(null, new NewPerson(name(random), unitId, "主要负责人", mobile(random), null));
 			Person liaison = organisation.createPerson(null, new NewPerson(name(random), unitId, "创文联络员", mobile(random), null));
 			organisation.setUnitLeaders(null, unitId, leader.id(), liaison.id());
+			leaders.put(entry.getKey(), leader.id());
+			List<UUID> people = new ArrayList<>(List.of(leader.id(), liaison.id()));
+			int more = 1 + random.nextInt(3);
+			for (int i = 0; i < more; i++) {
+				String position = STAFF_POSITIONS[random.nextInt(STAFF_POSITIONS.length)];
+				people.add(organisation.createPerson(null, new NewPerson(name(random), unitId, position, mobile(random), null)).id());
+			}
+			staff.put(entry.getKey(), people);
+		}
+		commandPosts(context, random, city);
+		responsibilityMap(context, random, leaders, staff);
+	}
+
+	/** Command post name, code suffix, lead unit code suffix (under U-LJ-), member unit code suffixes. */
+	static final String[][] COMMAND_POSTS = {
+			{ "交通秩序整治指挥部", "JTZX", "JJ", "GAJ,JTJ,GJ,CZ1,CZ2,CGJ" },
+			{ "市场秩序整治指挥部", "SCZX", "SCJ", "SWJ,CGJ,WJW,YCJ" },
+			{ "环境卫生整治指挥部", "HJWS", "CGJ", "STJ,ZJJ,YLJ,SLJ,WY1,WY2,WY3" },
+			{ "公益广告宣传指挥部", "GYGG", "XCB", "CGJ,WLJ,GJ,HCZ,JC" },
+			{ "城市管理综合执法指挥部", "CSGL", "CGJ", "ZJJ,ZRJ,GAJ,SCJ" },
+			{ "窗口服务提升指挥部", "CKFW", "ZWB", "WJW,YY1,YY2,HCZ,JC,DL,SWJ" },
+			{ "未成年人思想道德建设指挥部", "WCNR", "JYJ", "TW,FL,WLJ,XX1,XX2,XX3,WB" },
+			{ "老旧小区和背街小巷整治指挥部", "LJXQ", "ZJJ", "CGJ,WY1,WY2,WY3,MZJ" },
+			{ "农贸市场整治指挥部", "NMSC", "SCJ", "NYJ,CGJ,STJ,WJW" },
+			{ "志愿服务和文明风尚指挥部", "ZYFW", "XCB", "TW,FL,ZGH,MZJ,CLJ,TXJ" } };
+
+	private static final String[] STAFF_POSITIONS = { "科长", "副科长", "办事员", "督查专员", "网格长", "片区负责人" };
+
+	private static final String[] ROADS = { "解放路", "人民路", "中山路", "建设路", "滨江大道", "文化路", "胜利路", "朝阳路" };
+
+	private static final String[] SHOPS = { "便民超市", "早餐店", "水果店", "药店", "理发店", "五金店", "面馆", "烟酒店" };
+
+	/** About ten special command posts (专项整治指挥部), each led by a city bureau and commanded by a vice mayor. */
+	private void commandPosts(DemoContext context, Random random, UUID city) {
+		UUID government = context.unit("U-LJ-SZF");
+		for (int i = 0; i < COMMAND_POSTS.length; i++) {
+			String[] post = COMMAND_POSTS[i];
+			Person commander = organisation.createPerson(null,
+					new NewPerson(name(random), government, i == 0 ? "常务副市长" : "副市长", mobile(random), null));
+			List<UUID> members = new ArrayList<>();
+			for (String member : post[3].split(",")) {
+				members.add(context.unit("U-LJ-" + member));
+			}
+			for (int d = 0; d < DISTRICTS.length; d++) {
+				members.add(context.unit("U-" + DemoCity.CITY + "-%02d".formatted(d + 1) + "-ZF"));
+			}
+			organisation.createCommandPost(null, new NewCommandPost("CP-LJ-" + post[1], "临江市" + post[0], city,
+					commander.id(), context.unit("U-LJ-" + post[2]), "负责全市" + post[0].replace("指挥部", "") + "工作的统筹调度和督导考核。",
+					members));
+		}
+	}
+
+	/**
+	 * The responsibility map: every street is held by a city bureau (单位包街区) under a district leader (领导包片);
+	 * every community by its street office or a district bureau under the street office's leader; two road segments
+	 * per street with a segment chief (段长); two shop fronts per community with the shopkeeper at the door
+	 * (包门点) and the five frontage duties (门前五包). The first street of 东湖区 is held by the city's urban management
+	 * bureau (a named fixture: routing tests rely on it).
+	 */
+	private void responsibilityMap(DemoContext context, Random random, Map<String, UUID> leaders, Map<String, List<UUID>> staff) {
+		int bureau = 0;
+		for (int d = 0; d < DISTRICTS.length; d++) {
+			String districtCode = DemoCity.CITY + "-%02d".formatted(d + 1);
+			List<UUID> districtLeaders = staff.get("U-" + districtCode + "-ZF");
+			for (int s = 0; s < STREETS[d].length; s++) {
+				String streetCode = districtCode + "-%02d".formatted(s + 1);
+				String blockUnit = streetCode.equals(DemoCity.STREET_EAST_1) ? DemoCity.UNIT_URBAN_MANAGEMENT
+						: "U-LJ-" + BUREAUS[bureau++ % BUREAUS.length][0];
+				organisation.createResponsibility(null, new NewResponsibility(context.jurisdiction(streetCode),
+						ResponsibilityKind.AREA, STREETS[d][s], streetCode, districtLeaders.get(random.nextInt(districtLeaders.size())),
+						context.unit(blockUnit), null, Set.of()));
+				List<UUID> streetStaff = staff.get("U-" + streetCode);
+				for (int r = 0; r < 2; r++) {
+					String road = ROADS[(s + r + d) % ROADS.length];
+					organisation.createResponsibility(null, new NewResponsibility(context.jurisdiction(streetCode),
+							ResponsibilityKind.ROAD_SEGMENT, road + "（" + STREETS[d][s].replace("街道", "") + "段" + (r + 1) + "）",
+							"RS-" + streetCode + "-" + (r + 1), null, context.unit("U-" + districtCode + "-CGJ"),
+							streetStaff.get(random.nextInt(streetStaff.size())), Set.of()));
+				}
+				for (int c = 0; c < 5; c++) {
+					String communityCode = streetCode + "-%02d".formatted(c + 1);
+					UUID community = context.jurisdiction(communityCode);
+					String holder = random.nextInt(3) == 0 ? "U-" + districtCode + "-CGJ" : "U-" + streetCode;
+					organisation.createResponsibility(null, new NewResponsibility(community, ResponsibilityKind.AREA,
+							"社区片区 " + communityCode, communityCode, leaders.get("U-" + streetCode), context.unit(holder), null,
+							Set.of()));
+					for (int f = 0; f < 2; f++) {
+						String shop = SHOPS[random.nextInt(SHOPS.length)];
+						Person keeper = organisation.createPerson(null,
+								new NewPerson(name(random), null, "店主（" + shop + "）", mobile(random), community));
+						Set<FrontageDuty> duties = random.nextInt(4) == 0
+								? EnumSet.of(FrontageDuty.SANITATION, FrontageDuty.ORDER, FrontageDuty.CIVILITY)
+								: EnumSet.allOf(FrontageDuty.class);
+						organisation.createResponsibility(null, new NewResponsibility(community, ResponsibilityKind.SHOP_FRONT,
+								ROADS[random.nextInt(ROADS.length)] + (10 + random.nextInt(300)) + "号" + shop,
+								"SF-" + communityCode + "-" + (f + 1), null, context.unit("U-" + communityCode), keeper.id(), duties));
+					}
+				}
+			}
 		}
 	}
 
