@@ -5,6 +5,8 @@ import org.chuangwen.shared.DomainException;
 import org.chuangwen.shared.ForbiddenException;
 import org.chuangwen.shared.NotFoundException;
 import org.chuangwen.shared.ConflictException;
+import org.chuangwen.shared.InvalidInputException;
+import org.chuangwen.shared.RuleViolationException;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
@@ -33,6 +35,22 @@ class PageErrors {
 	@ExceptionHandler(ConflictException.class)
 	String conflict(ConflictException ex, Model model, HttpServletResponse response) {
 		return page(409, ex, model, response);
+	}
+
+	/** A refusal a controller did not show on its form (e.g. a link with a bad parameter). */
+	@ExceptionHandler(InvalidInputException.class)
+	String invalid(InvalidInputException ex, Model model, HttpServletResponse response) {
+		InvalidInputException.FieldError first = ex.errors().get(0);
+		response.setStatus(400);
+		model.addAttribute("status", 400);
+		model.addAttribute("messageKey", first.messageKey());
+		model.addAttribute("messageArgs", first.arguments().toArray());
+		return "error/domain";
+	}
+
+	@ExceptionHandler(RuleViolationException.class)
+	String rule(RuleViolationException ex, Model model, HttpServletResponse response) {
+		return page(422, ex, model, response);
 	}
 
 	private static String page(int status, DomainException ex, Model model, HttpServletResponse response) {
