@@ -283,7 +283,9 @@ class UserAdministrationIntegrationTests {
 			.andExpect(redirectedUrl("/admin/users/" + user.id()));
 		mvc.perform(post("/login").param("username", user.username()).param("password", Fixtures.PASSWORD).with(csrf()))
 			.andExpect(redirectedUrl("/login?error=disabled"));
-		var event = accounts.history(fixtures.actor("sysadmin"), user.id()).get(0);
+		var history = accounts.history(fixtures.actor("sysadmin"), user.id());
+		assertThat(history.get(0).action()).as("the refused sign-in is audited too").isEqualTo("account.signInRefused");
+		var event = history.get(1);
 		assertThat(event.action()).isEqualTo("user.disabled");
 		assertThat(event.before()).contains("\"enabled\": true");
 		assertThat(event.after()).contains("\"enabled\": false").doesNotContain("$2a$").doesNotContain("hash");
