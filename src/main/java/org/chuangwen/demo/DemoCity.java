@@ -7,20 +7,18 @@ import org.chuangwen.organisation.OrganisationDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Loads the demo city into an empty database, in one transaction (all or nothing), once even when two instances
- * start together. Off with {@code --chuangwen.demo.enabled=false}.
+ * start together. Off with {@code --chuangwen.demo.enabled=false}. Runs when every bean is ready and before the web
+ * server opens, so nobody can sign in to a half-loaded city.
  */
 @Component
-@Order(100)
-public class DemoCity implements ApplicationRunner {
+public class DemoCity implements SmartInitializingSingleton {
 
 	/** The demo city's code, and the codes of named fixtures tests and the README rely on. */
 	public static final String CITY = "LJ";
@@ -75,7 +73,7 @@ public class DemoCity implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (!enabled) {
 			log.info("Demo city disabled (chuangwen.demo.enabled=false)");
 			return;
