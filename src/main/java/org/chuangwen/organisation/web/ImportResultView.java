@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.chuangwen.organisation.ImportFileTooLargeException;
 import org.chuangwen.organisation.ImportProblem;
+import org.chuangwen.organisation.OrganisationSpreadsheets.ImportResult;
 import org.chuangwen.organisation.ImportRejectedException;
 import org.chuangwen.shared.DomainException;
 import org.chuangwen.shared.InvalidInputException;
@@ -24,6 +29,25 @@ final class ImportResultView {
 
 	static void imported(Model model, int count) {
 		model.addAttribute("imported", count);
+	}
+
+	/** Runs an import and shows its outcome; a refused file sets the status the API would answer (422, 400, 413). */
+	static void run(Model model, HttpServletResponse response, MessageSource messages, Supplier<ImportResult> importer) {
+		try {
+			imported(model, importer.get().imported());
+		}
+		catch (ImportRejectedException ex) {
+			response.setStatus(422);
+			refused(model, ex, messages);
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(400);
+			refused(model, ex, messages);
+		}
+		catch (ImportFileTooLargeException ex) {
+			response.setStatus(413);
+			refused(model, ex, messages);
+		}
 	}
 
 	static void refused(Model model, DomainException ex, MessageSource messages) {

@@ -6,8 +6,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 import org.chuangwen.audit.AuditTrail;
 import org.chuangwen.organisation.Actor;
-import org.chuangwen.organisation.ImportFileTooLargeException;
-import org.chuangwen.organisation.ImportRejectedException;
 import org.chuangwen.organisation.OrganisationDirectory;
 import org.chuangwen.organisation.OrganisationDirectory.PersonFilter;
 import org.chuangwen.organisation.OrganisationManagement;
@@ -164,21 +162,8 @@ class PersonController {
 	String importPeople(@AuthenticationPrincipal Actor actor, @RequestParam(name = "file", required = false) MultipartFile file,
 			Model model, HttpServletResponse response) throws IOException {
 		requireMaintainer(actor);
-		try {
-			ImportResultView.imported(model, spreadsheets.importPeople(actor, Uploads.read(file)).imported());
-		}
-		catch (ImportRejectedException ex) {
-			response.setStatus(422);
-			ImportResultView.refused(model, ex, messages);
-		}
-		catch (InvalidInputException ex) {
-			response.setStatus(400);
-			ImportResultView.refused(model, ex, messages);
-		}
-		catch (ImportFileTooLargeException ex) {
-			response.setStatus(413);
-			ImportResultView.refused(model, ex, messages);
-		}
+		byte[] content = Uploads.read(file);
+		ImportResultView.run(model, response, messages, () -> spreadsheets.importPeople(actor, content));
 		return importView(model);
 	}
 
