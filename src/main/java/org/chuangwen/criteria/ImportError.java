@@ -1,0 +1,18 @@
+package org.chuangwen.criteria;
+
+import java.util.List;
+
+/**
+ * One bad row of an imported workbook: the sheet, the row number as Excel shows it (the header is row 1), the column
+ * if one is to blame, and a message key with its arguments (resolved in the user's language at the edge).
+ */
+public record ImportError(String sheet, int row, String field, String messageKey, List<Object> arguments) {
+
+	public ImportError {
+		arguments = List.copyOf(arguments);
+	}
+
+	public static ImportError of(String sheet, int row, String field, String messageKey, Object... arguments) {
+		return new ImportError(sheet, row, field, messageKey, List.of(arguments));
+	}
+}
