@@ -106,6 +106,8 @@ public class CriteriaDemo implements DemoStep {
 			{ "发生拆迁引发的恶性事件", "DEDUCT:0.5" },
 			{ "城市公共文明指数测评排名连续两年末位", "SUSPEND" } };
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CriteriaDemo.class);
+
 	private final CriteriaManagement management;
 
 	private final CriteriaDirectory directory;
@@ -122,6 +124,12 @@ public class CriteriaDemo implements DemoStep {
 
 	@Override
 	public void load(DemoContext context) {
+		long started = System.nanoTime();
+		loadCampaigns(context);
+		log.info("Demo criteria loaded in {} ms", (System.nanoTime() - started) / 1_000_000);
+	}
+
+	private void loadCampaigns(DemoContext context) {
 		UUID city = context.jurisdiction(DemoCity.CITY);
 		Campaign civilized = management.createCampaign(null, new NewCampaign(CAMPAIGN_CIVILIZED, "全国文明城市",
 				CampaignKind.CIVILIZED_CITY, city, "临江市创建全国文明城市（2024—2026 年创建周期）"));
@@ -185,10 +193,10 @@ public class CriteriaDemo implements DemoStep {
 		}
 	}
 
-	/** Builds the civilized-city tree from the condensed table in {@code criteria/demo-framework.txt}. */
+	/** Builds the civilized-city tree from the condensed table in {@code demo/criteria-framework.txt}. */
 	static FrameworkDraft civilizedDraft() {
 		List<String[]> lines = new ArrayList<>();
-		for (String line : resource("criteria/demo-framework.txt").split("\n")) {
+		for (String line : resource("demo/criteria-framework.txt").split("\n")) {
 			if (!line.isBlank() && !line.startsWith("#")) {
 				lines.add(line.split("\\|"));
 			}

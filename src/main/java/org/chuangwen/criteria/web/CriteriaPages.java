@@ -5,6 +5,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +42,8 @@ import org.chuangwen.criteria.Standard;
 import org.chuangwen.organisation.Actor;
 import org.chuangwen.organisation.OrganisationDirectory;
 import org.chuangwen.shared.DomainException;
+import org.chuangwen.shared.ForbiddenException;
+import org.chuangwen.shared.NotFoundException;
 import org.chuangwen.shared.Ids;
 import org.chuangwen.shared.InvalidInputException;
 import org.chuangwen.shared.PageRequest;
@@ -100,7 +107,7 @@ class CriteriaPages {
 	@PostMapping("/criteria/campaigns")
 	String createCampaign(@AuthenticationPrincipal Actor actor, @RequestParam String code, @RequestParam String name,
 			@RequestParam(required = false) CampaignKind kind, @RequestParam String jurisdictionCode,
-			@RequestParam(required = false) String description, RedirectAttributes redirect) {
+			@RequestParam(required = false) String description, HttpServletRequest request, RedirectAttributes redirect) {
 		UUID jurisdiction = organisation.jurisdictionByCode(jurisdictionCode.trim()).map(j -> j.id()).orElse(null);
 		try {
 			if (jurisdiction == null) {
@@ -112,7 +119,7 @@ class CriteriaPages {
 			return "redirect:/criteria/campaigns/" + campaign.id();
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "campaign", request);
 			return "redirect:/criteria/frameworks";
 		}
 	}
@@ -131,7 +138,7 @@ class CriteriaPages {
 			@RequestParam String edition, @RequestParam(required = false) BigDecimal totalScore,
 			@RequestParam(defaultValue = "false") boolean prerequisite,
 			@RequestParam(required = false) BigDecimal passThreshold,
-			@RequestParam(required = false) BigDecimal weightPercent, RedirectAttributes redirect) {
+			@RequestParam(required = false) BigDecimal weightPercent, HttpServletRequest request, RedirectAttributes redirect) {
 		UUID campaignId = Ids.parse(id, "campaign");
 		try {
 			Framework framework = management.createFramework(actor, campaignId, new FrameworkDetails(name, edition,
@@ -141,7 +148,7 @@ class CriteriaPages {
 			return "redirect:/criteria/frameworks/" + framework.id();
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "framework", request);
 			return "redirect:/criteria/campaigns/" + campaignId;
 		}
 	}
@@ -149,7 +156,7 @@ class CriteriaPages {
 	@PostMapping("/criteria/campaigns/{id}/import")
 	String importFramework(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String name,
 			@RequestParam String edition, @RequestParam(required = false) MultipartFile file, Model model,
-			RedirectAttributes redirect) throws IOException {
+			HttpServletRequest request, RedirectAttributes redirect) throws IOException {
 		Campaign campaign = directory.campaign(actor, Ids.parse(id, "campaign"));
 		try {
 			if (file == null || file.isEmpty()) {
@@ -164,7 +171,11 @@ class CriteriaPages {
 			model.addAttribute("importRefusal", ex);
 		}
 		catch (DomainException ex) {
+			if (ex instanceof ForbiddenException || ex instanceof NotFoundException) {
+				throw ex;
+			}
 			model.addAttribute("refusals", refusals(ex));
+			model.addAttribute("refusedForm", "import");
 		}
 		model.addAttribute("campaign", campaign);
 		model.addAttribute("frameworks", directory.frameworksOf(actor, campaign.id()));
@@ -188,6 +199,9 @@ class CriteriaPages {
 		model.addAttribute("tree", tree);
 		model.addAttribute("counts", tree.counts());
 		model.addAttribute("mismatches", tree.maximaMismatches(framework.totalScore()));
+		Set<UUID> openPath = model.getAttribute("openNode") instanceof UUID open
+				? tree.pathTo(open).stream().map(Criterion::id).collect(Collectors.toSet()) : Set.of();
+		model.addAttribute("openPath", openPath);
 		model.addAttribute("methods", AssessmentMethod.values());
 		model.addAttribute("markers", ChangeMarker.values());
 		model.addAttribute("pointTypes", directory.pointTypes());
@@ -200,7 +214,7 @@ class CriteriaPages {
 		Framework framework = frame(actor, id, model);
 		CriterionTree tree = directory.tree(actor, framework.id());
 		Criterion node = tree.criterion(Ids.parse(nodeId, "criterion"))
-			.orElseThrow(() -> new org.chuangwen.shared.NotFoundException("criterion", nodeId));
+			.orElseThrow(() -> new NotFoundException("criterion", nodeId));
 		model.addAttribute("tree", tree);
 		model.addAttribute("node", node);
 		model.addAttribute("methods", AssessmentMethod.values());
@@ -212,7 +226,7 @@ class CriteriaPages {
 	@PostMapping("/criteria/frameworks/{id}/criteria")
 	String addCriterion(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam CriterionLevel level,
 			@RequestParam(required = false) String parentId, @RequestParam String code, @RequestParam String name,
-			@RequestParam(required = false) String maxScore, RedirectAttributes redirect) {
+			@RequestParam(required = false) String maxScore, HttpServletRequest request, RedirectAttributes redirect) {
 		UUID frameworkId = Ids.parse(id, "framework");
 		try {
 			Criterion created = management.addCriterion(actor, frameworkId, new NewCriterion(level,
@@ -222,7 +236,8 @@ class CriteriaPages {
 			return "redirect:/criteria/frameworks/" + frameworkId + "#node-" + created.id();
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "add-" + (parentId == null || parentId.isBlank() ? "root" : parentId), request);
+			open(redirect, parentId == null || parentId.isBlank() ? null : Ids.parse(parentId, "criterion"));
 			return "redirect:/criteria/frameworks/" + frameworkId;
 		}
 	}
@@ -230,27 +245,29 @@ class CriteriaPages {
 	@PostMapping("/criteria/criteria/{id}")
 	String changeCriterion(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String frameworkId,
 			@RequestParam String code, @RequestParam String name, @RequestParam(required = false) String maxScore,
-			@RequestParam(required = false) Integer sortOrder, @RequestParam int version, RedirectAttributes redirect) {
+			@RequestParam(required = false) Integer sortOrder, @RequestParam int version, HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			management.changeCriterion(actor, Ids.parse(id, "criterion"),
 					new CriterionChange(code, name, number("maxScore", maxScore), sortOrder, version));
 			redirect.addFlashAttribute("notice", "criteria.tree.saved");
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "criterion-" + id, request);
+			open(redirect, Ids.parse(id, "criterion"));
 		}
 		return "redirect:/criteria/frameworks/" + Ids.parse(frameworkId, "framework") + "#node-" + id;
 	}
 
 	@PostMapping("/criteria/criteria/{id}/delete")
 	String deleteCriterion(@AuthenticationPrincipal Actor actor, @PathVariable String id,
-			@RequestParam String frameworkId, @RequestParam int version, RedirectAttributes redirect) {
+			@RequestParam String frameworkId, @RequestParam int version, HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			management.deleteCriterion(actor, Ids.parse(id, "criterion"), version);
 			redirect.addFlashAttribute("notice", "criteria.tree.deleted");
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "criterion-" + id, request);
+			open(redirect, Ids.parse(id, "criterion"));
 		}
 		return "redirect:/criteria/frameworks/" + Ids.parse(frameworkId, "framework");
 	}
@@ -260,7 +277,7 @@ class CriteriaPages {
 			@RequestParam String code, @RequestParam String content, @RequestParam(required = false) String maxScore,
 			@RequestParam(required = false) List<AssessmentMethod> methods,
 			@RequestParam(required = false) List<String> pointTypes,
-			@RequestParam(required = false) ChangeMarker changeMarker, RedirectAttributes redirect) {
+			@RequestParam(required = false) ChangeMarker changeMarker, HttpServletRequest request, RedirectAttributes redirect) {
 		UUID frameworkId = Ids.parse(id, "framework");
 		try {
 			Standard created = management.addStandard(actor, new NewStandard(Ids.parse(criterionId, "criterion"), code,
@@ -269,7 +286,8 @@ class CriteriaPages {
 			return "redirect:/criteria/frameworks/" + frameworkId + "#standard-" + created.id();
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "add-standard-" + criterionId, request);
+			open(redirect, Ids.parse(criterionId, "criterion"));
 			return "redirect:/criteria/frameworks/" + frameworkId;
 		}
 	}
@@ -280,34 +298,36 @@ class CriteriaPages {
 			@RequestParam(required = false) List<AssessmentMethod> methods,
 			@RequestParam(required = false) List<String> pointTypes,
 			@RequestParam(required = false) ChangeMarker changeMarker, @RequestParam(required = false) Integer sortOrder,
-			@RequestParam int version, RedirectAttributes redirect) {
+			@RequestParam int version, HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			management.changeStandard(actor, Ids.parse(id, "standard"), new StandardChange(code, content,
 					number("maxScore", maxScore), methods, pointTypes, changeMarker, sortOrder, version));
 			redirect.addFlashAttribute("notice", "criteria.tree.saved");
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "standard-" + id, request);
+			open(redirect, directory.standard(Ids.parse(id, "standard")).map(Standard::criterionId).orElse(null));
 		}
 		return "redirect:/criteria/frameworks/" + Ids.parse(frameworkId, "framework") + "#standard-" + id;
 	}
 
 	@PostMapping("/criteria/standards/{id}/delete")
 	String deleteStandard(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String frameworkId,
-			@RequestParam int version, RedirectAttributes redirect) {
+			@RequestParam int version, HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			management.deleteStandard(actor, Ids.parse(id, "standard"), version);
 			redirect.addFlashAttribute("notice", "criteria.tree.deleted");
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "standard-" + id, request);
+			open(redirect, directory.standard(Ids.parse(id, "standard")).map(Standard::criterionId).orElse(null));
 		}
 		return "redirect:/criteria/frameworks/" + Ids.parse(frameworkId, "framework");
 	}
 
 	@PostMapping("/criteria/frameworks/{id}/{action:activate|archive}")
 	String status(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String action,
-			@RequestParam int version, RedirectAttributes redirect) {
+			@RequestParam int version, HttpServletRequest request, RedirectAttributes redirect) {
 		UUID frameworkId = Ids.parse(id, "framework");
 		try {
 			if (action.equals("activate")) {
@@ -320,14 +340,14 @@ class CriteriaPages {
 			}
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "status", request);
 		}
 		return "redirect:/criteria/frameworks/" + frameworkId;
 	}
 
 	@PostMapping("/criteria/frameworks/{id}/edition")
 	String newEdition(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String name,
-			@RequestParam String edition, RedirectAttributes redirect) {
+			@RequestParam String edition, HttpServletRequest request, RedirectAttributes redirect) {
 		UUID frameworkId = Ids.parse(id, "framework");
 		try {
 			Framework copy = management.newEdition(actor, frameworkId, name, edition);
@@ -335,7 +355,7 @@ class CriteriaPages {
 			return "redirect:/criteria/frameworks/" + copy.id();
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "edition", request);
 			return "redirect:/criteria/frameworks/" + frameworkId;
 		}
 	}
@@ -378,7 +398,7 @@ class CriteriaPages {
 	@PostMapping("/criteria/frameworks/{id}/negative-list")
 	String addNegativeItem(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String code,
 			@RequestParam String content, @RequestParam(required = false) NegativeEffect effect,
-			@RequestParam(required = false) String deduction, RedirectAttributes redirect) {
+			@RequestParam(required = false) String deduction, HttpServletRequest request, RedirectAttributes redirect) {
 		UUID frameworkId = Ids.parse(id, "framework");
 		try {
 			management.addNegativeItem(actor, frameworkId,
@@ -386,7 +406,7 @@ class CriteriaPages {
 			redirect.addFlashAttribute("notice", "criteria.tree.saved");
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "negative", request);
 		}
 		return "redirect:/criteria/frameworks/" + frameworkId + "/negative-list";
 	}
@@ -395,7 +415,7 @@ class CriteriaPages {
 	String recordIncident(@AuthenticationPrincipal Actor actor, @PathVariable String id,
 			@RequestParam(required = false) String itemId, @RequestParam(required = false) LocalDate occurredOn,
 			@RequestParam String description, @RequestParam(required = false) String evidence,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
 		UUID frameworkId = Ids.parse(id, "framework");
 		try {
 			management.recordIncident(actor, frameworkId, new NewIncident(
@@ -404,7 +424,7 @@ class CriteriaPages {
 			redirect.addFlashAttribute("notice", "criteria.incident.recorded");
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "incident", request);
 		}
 		return "redirect:/criteria/frameworks/" + frameworkId + "/negative-list";
 	}
@@ -435,7 +455,7 @@ class CriteriaPages {
 			@RequestParam String name, @RequestParam(required = false) Comparator comparator,
 			@RequestParam(required = false) String threshold, @RequestParam(required = false) String unitOfMeasure,
 			@RequestParam(required = false) String unitCode, @RequestParam(required = false) String criterionCode,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
 		UUID frameworkId = Ids.parse(id, "framework");
 		try {
 			UUID unit = null;
@@ -449,7 +469,7 @@ class CriteriaPages {
 			redirect.addFlashAttribute("notice", "criteria.indicator.created");
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "indicator", request);
 		}
 		return "redirect:/criteria/frameworks/" + frameworkId + "/indicators";
 	}
@@ -458,14 +478,14 @@ class CriteriaPages {
 	String reportValue(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String frameworkId,
 			@RequestParam String period, @RequestParam(required = false) String value,
 			@RequestParam(required = false) String evidence, @RequestParam(required = false) String note,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
 		try {
 			management.reportValue(actor, Ids.parse(id, "indicator"),
 					new NewIndicatorValue(period, number("value", value), evidence, note));
 			redirect.addFlashAttribute("notice", "criteria.indicator.reported");
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "value-" + id, request);
 		}
 		return "redirect:/criteria/frameworks/" + Ids.parse(frameworkId, "framework") + "/indicators";
 	}
@@ -487,7 +507,7 @@ class CriteriaPages {
 
 	@PostMapping("/criteria/frameworks/{id}/mappings")
 	String map(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String standardCode,
-			@RequestParam String otherFrameworkId, @RequestParam String otherCode, RedirectAttributes redirect) {
+			@RequestParam String otherFrameworkId, @RequestParam String otherCode, HttpServletRequest request, RedirectAttributes redirect) {
 		UUID frameworkId = Ids.parse(id, "framework");
 		try {
 			Standard own = directory.tree(actor, frameworkId)
@@ -500,21 +520,21 @@ class CriteriaPages {
 			redirect.addFlashAttribute("notice", "criteria.mapping.created");
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "mapping", request);
 		}
 		return "redirect:/criteria/frameworks/" + frameworkId + "/mappings";
 	}
 
 	@PostMapping("/criteria/frameworks/{id}/mappings/remove")
 	String unmap(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String standardId,
-			@RequestParam String otherStandardId, RedirectAttributes redirect) {
+			@RequestParam String otherStandardId, HttpServletRequest request, RedirectAttributes redirect) {
 		UUID frameworkId = Ids.parse(id, "framework");
 		try {
 			management.unmapStandards(actor, Ids.parse(standardId, "standard"), Ids.parse(otherStandardId, "standard"));
 			redirect.addFlashAttribute("notice", "criteria.mapping.removed");
 		}
 		catch (DomainException ex) {
-			refuse(redirect, ex);
+			refuse(redirect, ex, "mapping", request);
 		}
 		return "redirect:/criteria/frameworks/" + frameworkId + "/mappings";
 	}
@@ -542,8 +562,28 @@ class CriteriaPages {
 		}
 	}
 
-	private static void refuse(RedirectAttributes redirect, DomainException ex) {
+	/**
+	 * Puts a refusal on the redirect: the messages, which form was refused and what was typed into it, so the page
+	 * shows each message next to its field with the values kept. Unknown or forbidden things are not form errors:
+	 * they answer 404 / 403.
+	 */
+	private static void refuse(RedirectAttributes redirect, DomainException ex, String form, HttpServletRequest request) {
+		if (ex instanceof ForbiddenException || ex instanceof NotFoundException) {
+			throw ex;
+		}
 		redirect.addFlashAttribute("refusals", refusals(ex));
+		redirect.addFlashAttribute("refusedForm", form);
+		Map<String, String> values = new HashMap<>();
+		request.getParameterMap().forEach((name, value) -> values.put(name, value.length == 0 ? "" : value[0]));
+		values.remove("_csrf");
+		redirect.addFlashAttribute("refusedValues", values);
+	}
+
+	/** Opens the tree down to this node when the page is shown again, so the refused inline form is visible. */
+	private static void open(RedirectAttributes redirect, UUID criterionId) {
+		if (criterionId != null) {
+			redirect.addFlashAttribute("openNode", criterionId);
+		}
 	}
 
 	private static List<Refusal> refusals(DomainException ex) {
