@@ -9,7 +9,8 @@ import java.util.List;
 public record ImportError(String sheet, int row, String field, String messageKey, List<Object> arguments) {
 
 	public ImportError {
-		arguments = List.copyOf(arguments);
+		// as text, so that row numbers and scores read as written (no grouping such as "1,234")
+		arguments = arguments.stream().map(a -> (Object) String.valueOf(a)).toList();
 	}
 
 	public static ImportError of(String sheet, int row, String field, String messageKey, Object... arguments) {

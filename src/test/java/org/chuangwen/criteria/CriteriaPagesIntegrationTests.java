@@ -108,8 +108,9 @@ class CriteriaPagesIntegrationTests {
 			.andExpect(flash().attribute("refusedForm", "add-standard-" + item.id()))
 			.andReturn();
 
+		// the flash attributes travel in the (database-backed) session: follow the redirect with its cookie
 		mvc.perform(get("/criteria/frameworks/{id}", draft.id()).with(fixtures.signedInAs("office"))
-			.flashAttrs(result.getFlashMap()))
+			.cookie(result.getResponse().getCookies()))
 			.andExpect(content().string(containsString("该编码已被使用")))
 			.andExpect(content().string(containsString("测评标准至少要有一种测评方法")))
 			.andExpect(content().string(containsString("invalid-feedback d-block")))

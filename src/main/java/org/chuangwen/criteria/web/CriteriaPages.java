@@ -72,8 +72,15 @@ class CriteriaPages {
 	static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-	/** A refusal shown at the top of the page: the field (message key) and the message key with its arguments. */
-	record Refusal(String field, String messageKey, List<Object> arguments) {
+	/**
+	 * A refusal shown next to its field (and listed at the top of the page): the field, the message key and its
+	 * arguments as text. Kept in the (database-backed) session for one redirect, hence serializable.
+	 */
+	record Refusal(String field, String messageKey, List<String> arguments) implements java.io.Serializable {
+
+		Refusal(String field, String messageKey, java.util.Collection<?> arguments) {
+			this(field, messageKey, arguments.stream().map(String::valueOf).toList());
+		}
 	}
 
 	private final CriteriaDirectory directory;
@@ -588,9 +595,12 @@ class CriteriaPages {
 
 	private static List<Refusal> refusals(DomainException ex) {
 		if (ex instanceof InvalidInputException invalid) {
-			return invalid.errors().stream().map(e -> new Refusal(e.field(), e.messageKey(), e.arguments())).toList();
+			return new ArrayList<>(invalid.errors()
+				.stream()
+				.map(e -> new Refusal(e.field(), e.messageKey(), (java.util.Collection<?>) e.arguments()))
+				.toList());
 		}
-		return List.of(new Refusal(null, ex.messageKey(), Arrays.asList(ex.arguments())));
+		return new ArrayList<>(List.of(new Refusal(null, ex.messageKey(), (java.util.Collection<?>) Arrays.asList(ex.arguments()))));
 	}
 
 	private static ResponseEntity<byte[]> excel(byte[] content, String filename) {
