@@ -194,6 +194,17 @@ class CriteriaIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.size").value(5))
 			.andExpect(jsonPath("$.items[*].name", hasItem(CriteriaDemo.FRAMEWORK_CIVILIZED)));
+		mvc.perform(get("/api/v1/frameworks/{id}/checklist", framework.id()).param("pointType", "P08")
+			.with(fixtures.signedInAs("inspector")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].code").value(CriteriaDemo.ITEM_PUBLIC_TOILETS))
+			.andExpect(jsonPath("$[0].standards[0].pointTypes", hasItem("P08")));
+		mvc.perform(get("/api/v1/frameworks/{id}/checklist", framework.id()).param("pointType", "P99")
+			.with(fixtures.signedInAs("inspector"))).andExpect(status().isBadRequest());
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/api/v1/frameworks/import")))
+			.andExpect(content().string(containsString("/api/v1/frameworks/{id}/tree")));
 		mvc.perform(get("/api/v1/point-types").with(fixtures.signedInAs("grid_worker")))
 			.andExpect(jsonPath("$", hasSize(26)))
 			.andExpect(jsonPath("$[4].code").value("P05"));

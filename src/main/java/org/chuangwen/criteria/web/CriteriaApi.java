@@ -198,6 +198,32 @@ class CriteriaApi {
 		return dot > 0 ? base.substring(0, dot) : base;
 	}
 
+	/** One group of a checklist: the content item's path (codes and names) and its applicable standards. */
+	record ChecklistItem(List<String> path, String code, String name, List<StandardNode> standards) {
+	}
+
+	@GetMapping("/frameworks/{id}/checklist")
+	@Operation(summary = "The checklist of a point type", description = "Every standard of the framework that applies "
+			+ "to the point type (code such as P05), grouped by level-3 content item in tree order: what an inspector "
+			+ "checks at a point of that type.")
+	List<ChecklistItem> checklist(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestParam String pointType) {
+		UUID frameworkId = Ids.parse(id, "framework");
+		if (directory.pointType(pointType).isEmpty()) {
+			throw new org.chuangwen.shared.InvalidInputException("pointType", "criteria.import.unknownPointType", pointType);
+		}
+		return directory.checklist(actor, frameworkId, pointType)
+			.stream()
+			.map(g -> new ChecklistItem(g.path().stream().map(c -> c.code() + " " + c.name()).toList(),
+					g.contentItem().code(), g.contentItem().name(),
+					g.standards()
+						.stream()
+						.map(s -> new StandardNode(s.id(), s.code(), s.content(), s.maxScore(), s.methods(),
+								s.pointTypes(), s.changeMarker().name()))
+						.toList()))
+			.toList();
+	}
+
 	@GetMapping("/point-types")
 	@Operation(summary = "The 26 point types", description = "Code (P01–P26), Chinese and English names, in manual order.")
 	List<PointType> pointTypes() {
