@@ -190,9 +190,9 @@ class CriteriaIntegrationTests {
 			.andExpect(jsonPath("$.nodes[2].methods", hasItem("FIELD")))
 			.andExpect(jsonPath("$.nodes[2].pointTypes", hasItem("P05")))
 			.andExpect(jsonPath("$.nodes[2].standards[0].code").value(CriteriaDemo.STANDARD_BUS_STOP_CLEAN));
-		mvc.perform(get("/api/v1/frameworks").param("size", "5").with(fixtures.signedInAs("leader")))
+		mvc.perform(get("/api/v1/frameworks").param("size", "500").with(fixtures.signedInAs("leader")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.size").value(5))
+			.andExpect(jsonPath("$.size").value(500))
 			.andExpect(jsonPath("$.items[*].name", hasItem(CriteriaDemo.FRAMEWORK_CIVILIZED)));
 		mvc.perform(get("/api/v1/frameworks/{id}/checklist", framework.id()).param("pointType", "P08")
 			.with(fixtures.signedInAs("inspector")))

@@ -118,6 +118,23 @@ class CriteriaPagesIntegrationTests {
 	}
 
 	@Test
+	void theTreePageListsNodesWhoseMaximaDoNotAddUpWithLinksThatOpenThem() throws Exception {
+		Actor office = fixtures.cityOffice();
+		Framework draft = management.newEdition(office, civilizedFramework().id(), "分值检查测试", "T3");
+		Criterion item = directory.tree(draft.id()).criterionByCode(CriteriaDemo.ITEM_BUS_STOPS).orElseThrow();
+		management.changeCriterion(office, item.id(), new CriteriaManagement.CriterionChange(item.code(), item.name(),
+				new BigDecimal("3"), item.sortOrder(), item.version()));
+
+		mvc.perform(get("/criteria/frameworks/{id}", draft.id()).with(fixtures.signedInAs("office")))
+			.andExpect(content().string(containsString("以下 1 个节点的分值与下级分值之和不一致")))
+			.andExpect(content().string(containsString("open=" + item.parentId())));
+		mvc.perform(get("/criteria/frameworks/{id}", draft.id()).param("open", item.id().toString())
+			.with(fixtures.signedInAs("office")))
+			.andExpect(content().string(containsString(CriteriaDemo.STANDARD_BUS_STOP_CLEAN)))
+			.andExpect(content().string(containsString("复制为新版本")));
+	}
+
+	@Test
 	void theImportPageListsEveryBadRow() throws Exception {
 		byte[] bad = FrameworkWorkbook.write(new FrameworkDraft(java.util.List.of(
 				new FrameworkDraft.Node(2, CriterionLevel.II, "Z-2", "Z-1", "无上级", null, java.util.List.of(),

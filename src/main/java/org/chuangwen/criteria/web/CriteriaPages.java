@@ -39,6 +39,7 @@ import org.chuangwen.criteria.Framework;
 import org.chuangwen.criteria.FrameworkImportException;
 import org.chuangwen.criteria.NegativeEffect;
 import org.chuangwen.criteria.Standard;
+import org.chuangwen.audit.AuditTrail;
 import org.chuangwen.organisation.Actor;
 import org.chuangwen.organisation.OrganisationDirectory;
 import org.chuangwen.shared.DomainException;
@@ -89,10 +90,14 @@ class CriteriaPages {
 
 	private final OrganisationDirectory organisation;
 
-	CriteriaPages(CriteriaDirectory directory, CriteriaManagement management, OrganisationDirectory organisation) {
+	private final AuditTrail audit;
+
+	CriteriaPages(CriteriaDirectory directory, CriteriaManagement management, OrganisationDirectory organisation,
+			AuditTrail audit) {
 		this.directory = directory;
 		this.management = management;
 		this.organisation = organisation;
+		this.audit = audit;
 	}
 
 	// campaigns
@@ -200,15 +205,22 @@ class CriteriaPages {
 	// a framework and its tree
 
 	@GetMapping("/criteria/frameworks/{id}")
-	String framework(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
+	String framework(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestParam(required = false) String open, Model model) {
+		if (open != null && !open.isBlank() && !model.containsAttribute("openNode")) {
+			model.addAttribute("openNode", Ids.parse(open, "criterion"));
+		}
 		Framework framework = frame(actor, id, model);
 		CriterionTree tree = directory.tree(actor, framework.id());
 		model.addAttribute("tree", tree);
 		model.addAttribute("counts", tree.counts());
 		model.addAttribute("mismatches", tree.maximaMismatches(framework.totalScore()));
-		Set<UUID> openPath = model.getAttribute("openNode") instanceof UUID open
-				? tree.pathTo(open).stream().map(Criterion::id).collect(Collectors.toSet()) : Set.of();
+		Set<UUID> openPath = model.getAttribute("openNode") instanceof UUID openNode
+				? tree.pathTo(openNode).stream().map(Criterion::id).collect(Collectors.toSet()) : Set.of();
 		model.addAttribute("openPath", openPath);
+		model.addAttribute("previous", framework.previousId() == null ? null
+				: directory.framework(actor, framework.previousId()));
+		model.addAttribute("history", audit.historyOf("framework", framework.id(), 20));
 		model.addAttribute("methods", AssessmentMethod.values());
 		model.addAttribute("markers", ChangeMarker.values());
 		model.addAttribute("pointTypes", directory.pointTypes());
@@ -348,6 +360,25 @@ class CriteriaPages {
 		}
 		catch (DomainException ex) {
 			refuse(redirect, ex, "status", request);
+		}
+		return "redirect:/criteria/frameworks/" + frameworkId;
+	}
+
+	@PostMapping("/criteria/frameworks/{id}/details")
+	String updateFramework(@AuthenticationPrincipal Actor actor, @PathVariable String id, @RequestParam String name,
+			@RequestParam String edition, @RequestParam(required = false) String totalScore,
+			@RequestParam(defaultValue = "false") boolean prerequisite,
+			@RequestParam(required = false) String passThreshold, @RequestParam(required = false) String weightPercent,
+			@RequestParam int version, HttpServletRequest request, RedirectAttributes redirect) {
+		UUID frameworkId = Ids.parse(id, "framework");
+		try {
+			management.updateFramework(actor, frameworkId, new FrameworkDetails(name, edition,
+					number("totalScore", totalScore), prerequisite, number("passThreshold", passThreshold),
+					number("weightPercent", weightPercent)), version);
+			redirect.addFlashAttribute("notice", "criteria.framework.updated");
+		}
+		catch (DomainException ex) {
+			refuse(redirect, ex, "details", request);
 		}
 		return "redirect:/criteria/frameworks/" + frameworkId;
 	}
