@@ -352,7 +352,7 @@ class CriteriaRepository {
 				from negative_list_item where framework_id = :frameworkId order by sort_order, code
 				""").param("frameworkId", frameworkId).query((rs, n) -> new NegativeListItem(uuid(rs, "id"),
 				uuid(rs, "framework_id"), rs.getString("code"), rs.getString("content"),
-				NegativeEffect.valueOf(rs.getString("effect")), rs.getBigDecimal("deduction"), rs.getInt("sort_order"),
+				NegativeEffect.valueOf(rs.getString("effect")), scale(rs.getBigDecimal("deduction")), rs.getInt("sort_order"),
 				rs.getInt("version"))).list();
 	}
 
@@ -383,7 +383,7 @@ class CriteriaRepository {
 				where n.framework_id = :frameworkId order by n.occurred_on desc, n.recorded_at desc
 				""").param("frameworkId", frameworkId).query((rs, n) -> new NegativeIncident(uuid(rs, "id"),
 				uuid(rs, "item_id"), rs.getString("code"), NegativeEffect.valueOf(rs.getString("effect")),
-				rs.getBigDecimal("deduction"), rs.getObject("occurred_on", java.time.LocalDate.class),
+				scale(rs.getBigDecimal("deduction")), rs.getObject("occurred_on", java.time.LocalDate.class),
 				rs.getString("description"), rs.getString("evidence"), uuid(rs, "recorded_by"),
 				rs.getString("recorded_by_name"), instant(rs, "recorded_at"))).list();
 	}
@@ -450,7 +450,7 @@ class CriteriaRepository {
 				from indicator_value v join quantitative_indicator q on q.id = v.indicator_id
 				where q.framework_id = :frameworkId order by v.reported_at desc, v.id
 				""").param("frameworkId", frameworkId).query((rs, n) -> new IndicatorValue(uuid(rs, "id"),
-				uuid(rs, "indicator_id"), rs.getString("period"), rs.getBigDecimal("value"), uuid(rs, "reported_by"),
+				uuid(rs, "indicator_id"), rs.getString("period"), scale(rs.getBigDecimal("value")), uuid(rs, "reported_by"),
 				rs.getString("reported_by_name"), instant(rs, "reported_at"), rs.getString("evidence"),
 				rs.getString("note"), rs.getBoolean("met"))).list();
 	}
@@ -531,8 +531,7 @@ class CriteriaRepository {
 
 	private static QuantitativeIndicator indicator(ResultSet rs, int n) throws SQLException {
 		return new QuantitativeIndicator(uuid(rs, "id"), uuid(rs, "framework_id"), rs.getString("code"),
-				rs.getString("name"), Comparator.valueOf(rs.getString("comparator")), rs.getBigDecimal("threshold")
-					.stripTrailingZeros(), rs.getString("unit_of_measure"), uuid(rs, "responsible_unit_id"),
+				rs.getString("name"), Comparator.valueOf(rs.getString("comparator")), scale(rs.getBigDecimal("threshold")), rs.getString("unit_of_measure"), uuid(rs, "responsible_unit_id"),
 				rs.getString("criterion_code"), rs.getInt("sort_order"), rs.getInt("version"));
 	}
 

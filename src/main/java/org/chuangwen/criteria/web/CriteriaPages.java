@@ -224,6 +224,7 @@ class CriteriaPages {
 		model.addAttribute("methods", AssessmentMethod.values());
 		model.addAttribute("markers", ChangeMarker.values());
 		model.addAttribute("pointTypes", directory.pointTypes());
+		model.addAttribute("pointTypeNames", pointTypeNames());
 		return "criteria/framework";
 	}
 
@@ -239,6 +240,7 @@ class CriteriaPages {
 		model.addAttribute("methods", AssessmentMethod.values());
 		model.addAttribute("markers", ChangeMarker.values());
 		model.addAttribute("pointTypes", directory.pointTypes());
+		model.addAttribute("pointTypeNames", pointTypeNames());
 		return "criteria/framework :: children";
 	}
 
@@ -411,6 +413,7 @@ class CriteriaPages {
 			@RequestParam(required = false) String pointType, Model model) {
 		Framework framework = frame(actor, id, model);
 		model.addAttribute("pointTypes", directory.pointTypes());
+		model.addAttribute("pointTypeNames", pointTypeNames());
 		if (pointType != null && !pointType.isBlank()) {
 			directory.pointType(pointType).ifPresent(type -> {
 				model.addAttribute("pointType", type);
@@ -578,6 +581,13 @@ class CriteriaPages {
 	}
 
 	// helpers
+
+	private Map<String, String> pointTypeNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		directory.pointTypes().forEach(type -> names.put(type.code(), type.name(locale)));
+		return names;
+	}
 
 	private Framework frame(Actor actor, String id, Model model) {
 		Framework framework = directory.framework(actor, Ids.parse(id, "framework"));
