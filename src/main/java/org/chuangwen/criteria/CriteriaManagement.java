@@ -20,10 +20,12 @@ import org.chuangwen.organisation.OrganisationDirectory;
 import org.chuangwen.organisation.Role;
 import org.chuangwen.shared.ConflictException;
 import org.chuangwen.shared.ForbiddenException;
+import org.chuangwen.shared.InvalidInputException;
 import org.chuangwen.shared.Ids;
 import org.chuangwen.shared.NotFoundException;
 import org.chuangwen.shared.RuleViolationException;
 import org.chuangwen.shared.Validation;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -112,7 +114,13 @@ public class CriteriaManagement {
 		Campaign campaign = new Campaign(Ids.newId(clock), command.code().trim(), command.name().trim(), command.kind(),
 				jurisdiction.id(), jurisdiction.path(), blankToNull(command.description()), 0);
 		CriteriaAccess.requireEdit(by, campaign);
-		repository.insert(campaign);
+		try {
+			repository.insert(campaign);
+		}
+		catch (DuplicateKeyException ex) {
+			// another office created the same code meanwhile
+			throw new InvalidInputException("code", "criteria.code.taken");
+		}
 		audit.record("criteria.campaign.created", "campaign", campaign.id(), null, campaign, null);
 		return campaign;
 	}
@@ -165,7 +173,10 @@ public class CriteriaManagement {
 		return framework;
 	}
 
-	/** A new draft edition copied from an existing framework: the copy's change markers start as unchanged. */
+	/**
+	 * A new draft edition copied from an existing framework (tree, negative list, quantitative indicators without
+	 * their values): the copy's change markers start as unchanged, to be marked as the new edition is edited.
+	 */
 	@Transactional
 	public Framework newEdition(Actor by, UUID previousId, String name, String edition) {
 		Framework previous = repository.framework(previousId).orElseThrow(() -> new NotFoundException("framework", previousId));
@@ -186,6 +197,11 @@ public class CriteriaManagement {
 				previous.passThreshold(), previous.weightPercent(), 0, clock.instant());
 		repository.insert(framework);
 		store(framework.id(), new FrameworkDraft(nodes, copy.negativeItems()));
+		for (QuantitativeIndicator q : repository.indicators(previousId)) {
+			repository.insert(new QuantitativeIndicator(Ids.newId(clock), framework.id(), q.code(), q.name(),
+					q.comparator(), q.threshold(), q.unitOfMeasure(), q.responsibleUnitId(), q.criterionCode(),
+					q.sortOrder(), 0));
+		}
 		audit.record("criteria.framework.editionCreated", "framework", framework.id(), null, framework,
 				"copied from " + previousId);
 		return framework;
@@ -215,6 +231,8 @@ public class CriteriaManagement {
 		if (before.status() != FrameworkStatus.DRAFT) {
 			throw new RuleViolationException("criteria.rule.onlyDraftActivates");
 		}
+		// one activation per campaign at a time: the swap of the active edition must not interleave
+		repository.lockCampaign(before.campaignId());
 		repository.activeFramework(before.campaignId(), before.prerequisite()).ifPresent(active -> {
 			setStatus(active, FrameworkStatus.ARCHIVED, active.version());
 			audit.record("criteria.framework.archived", "framework", active.id(), active.status(),
@@ -486,7 +504,15 @@ public class CriteriaManagement {
 		if (otherFramework.campaignId().equals(ownFramework.campaignId())) {
 			throw new RuleViolationException("criteria.rule.mapAcrossCampaigns");
 		}
-		if (!repository.insertMapping(standardId, otherStandardId, by == null ? null : by.userId(), clock.instant())) {
+		boolean inserted;
+		try {
+			inserted = repository.insertMapping(standardId, otherStandardId, by == null ? null : by.userId(),
+					clock.instant());
+		}
+		catch (DuplicateKeyException ex) {
+			inserted = false;
+		}
+		if (!inserted) {
 			throw new ConflictException("criteria.mapping.exists", standard.code(), other.code());
 		}
 		audit.record("criteria.mapping.created", "standard", standardId, null,

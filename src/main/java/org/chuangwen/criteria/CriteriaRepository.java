@@ -156,6 +156,11 @@ class CriteriaRepository {
 			.optional();
 	}
 
+	/** Locks the campaign row: switching its active edition runs one at a time. */
+	void lockCampaign(UUID id) {
+		jdbc.sql("select id from campaign where id = :id for update").param("id", id).query(UUID.class).optional();
+	}
+
 	/** Locks the framework row: structural edits of one tree run one at a time. */
 	Optional<Framework> lockFramework(UUID id) {
 		return jdbc.sql("select " + FRAMEWORK_COLUMNS + " from framework f where f.id = :id for update")

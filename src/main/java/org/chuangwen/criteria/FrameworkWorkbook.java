@@ -1,6 +1,6 @@
 package org.chuangwen.criteria;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipInputStream;
 
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
@@ -42,6 +43,9 @@ public final class FrameworkWorkbook {
 
 	/** Largest accepted file. */
 	public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+	/** Most bytes the workbook's parts may inflate to (the XML POI reads into memory). */
+	static final long MAX_INFLATED_BYTES = 200L * 1024 * 1024;
 
 	/** Most rows accepted in one sheet. */
 	public static final int MAX_ROWS = 20_000;
@@ -101,12 +105,21 @@ public final class FrameworkWorkbook {
 	 */
 	public static Parsed read(InputStream input, long size, List<PointType> pointTypes) {
 		if (size > MAX_BYTES) {
-			throw FrameworkImportException.of(FrameworkImportException.Reason.TOO_LARGE, MAX_BYTES / 1024 / 1024, MAX_ROWS);
+			throw tooLarge();
 		}
-		InputStream in = FileMagic.prepareToCheckMagic(new BufferedInputStream(input));
+		byte[] bytes;
+		try {
+			bytes = input.readNBytes((int) MAX_BYTES + 1);
+		}
+		catch (IOException ex) {
+			throw FrameworkImportException.of(FrameworkImportException.Reason.UNREADABLE);
+		}
+		if (bytes.length > MAX_BYTES) {
+			throw tooLarge();
+		}
 		FileMagic magic;
 		try {
-			magic = FileMagic.valueOf(in);
+			magic = FileMagic.valueOf(FileMagic.prepareToCheckMagic(new ByteArrayInputStream(bytes)));
 		}
 		catch (IOException ex) {
 			throw FrameworkImportException.of(FrameworkImportException.Reason.UNREADABLE);
@@ -117,7 +130,8 @@ public final class FrameworkWorkbook {
 		if (magic != FileMagic.OOXML) {
 			throw FrameworkImportException.of(FrameworkImportException.Reason.NOT_EXCEL);
 		}
-		try (Workbook workbook = new XSSFWorkbook(in)) {
+		checkInflatedSize(bytes);
+		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
 			return read(workbook, pointTypes);
 		}
 		catch (FrameworkImportException ex) {
@@ -129,6 +143,33 @@ public final class FrameworkWorkbook {
 		}
 	}
 
+	/**
+	 * A small .xlsx can inflate to gigabytes of XML (a zip bomb): count what its entries really inflate to before
+	 * POI builds the workbook in memory, and refuse more than {@link #MAX_INFLATED_BYTES}.
+	 */
+	private static void checkInflatedSize(byte[] bytes) {
+		long total = 0;
+		byte[] buffer = new byte[64 * 1024];
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+			while (zip.getNextEntry() != null) {
+				int read;
+				while ((read = zip.read(buffer)) > 0) {
+					total += read;
+					if (total > MAX_INFLATED_BYTES) {
+						throw tooLarge();
+					}
+				}
+			}
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw FrameworkImportException.of(FrameworkImportException.Reason.UNREADABLE);
+		}
+	}
+
+	private static FrameworkImportException tooLarge() {
+		return FrameworkImportException.of(FrameworkImportException.Reason.TOO_LARGE, MAX_BYTES / 1024 / 1024, MAX_ROWS);
+	}
+
 	static Parsed read(Workbook workbook, List<PointType> pointTypes) {
 		Sheet tree = workbook.getSheet(FrameworkDraft.TREE_SHEET);
 		if (tree == null) {
@@ -137,7 +178,7 @@ public final class FrameworkWorkbook {
 		}
 		Sheet negative = workbook.getSheet(FrameworkDraft.NEGATIVE_SHEET);
 		if (tree.getLastRowNum() > MAX_ROWS || (negative != null && negative.getLastRowNum() > MAX_ROWS)) {
-			throw FrameworkImportException.of(FrameworkImportException.Reason.TOO_LARGE, MAX_BYTES / 1024 / 1024, MAX_ROWS);
+			throw tooLarge();
 		}
 		Map<String, String> pointTypeCodes = new HashMap<>();
 		for (PointType type : pointTypes) {

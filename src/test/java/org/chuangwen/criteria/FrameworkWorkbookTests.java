@@ -71,6 +71,22 @@ class FrameworkWorkbookTests {
 	}
 
 	@Test
+	void refusesAZipBombBeforePoiInflatesIt() throws Exception {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+			zip.putNextEntry(new java.util.zip.ZipEntry("xl/sharedStrings.xml"));
+			byte[] zeros = new byte[1024 * 1024];
+			for (int i = 0; i <= FrameworkWorkbook.MAX_INFLATED_BYTES / zeros.length; i++) {
+				zip.write(zeros);
+			}
+			zip.closeEntry();
+		}
+		assertThat(out.size()).isLessThan((int) FrameworkWorkbook.MAX_BYTES);
+
+		assertThat(refusal(out.toByteArray())).isEqualTo(FrameworkImportException.Reason.TOO_LARGE);
+	}
+
+	@Test
 	void readsLevelsAsNumbersAndPointTypesByCodeOrChineseName() throws Exception {
 		byte[] bytes = sheet(new Object[][] { { 1, "A", "", "项目", 10 }, { 2, "B", "A", "指标", 10 },
 				{ 3, "C", "B", "内容", 10 }, { "S", "C-1", "C", "标准", null, "实地考察;材料审核", "P05、公交车；室外公共厕所" } });
