@@ -164,7 +164,8 @@ public class CriteriaManagement {
 			throw FrameworkImportException.invalidRows(parsed.errors());
 		}
 		if (parsed.draft().nodes().isEmpty()) {
-			throw FrameworkImportException.of(FrameworkImportException.Reason.UNREADABLE, FrameworkDraft.TREE_SHEET);
+			throw new FrameworkImportException(FrameworkImportException.Reason.UNREADABLE, List.of(),
+					"criteria.import.refused.empty", FrameworkDraft.TREE_SHEET);
 		}
 		Framework framework = createFramework(by, campaignId, details, parsed.draft());
 		audit.record("criteria.framework.imported", "framework", framework.id(), null,

@@ -283,7 +283,13 @@ class CriteriaIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("累计扣分")));
 		mvc.perform(get("/criteria/frameworks/{id}/export.xlsx", framework.id()).with(fixtures.signedInAs("office")))
-			.andExpect(status().isOk());
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+		mvc.perform(get("/criteria/frameworks/template.xlsx").with(fixtures.signedInAs("office")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Content-Disposition", containsString("attachment")));
 	}
 
 	private static byte[] sheet(String[][] rows) throws Exception {
