@@ -513,8 +513,9 @@ class CriteriaRepository {
 
 	private static Framework framework(ResultSet rs, int n) throws SQLException {
 		return new Framework(uuid(rs, "id"), uuid(rs, "campaign_id"), rs.getString("name"), rs.getString("edition"),
-				FrameworkStatus.valueOf(rs.getString("status")), uuid(rs, "previous_id"), rs.getBigDecimal("total_score"),
-				rs.getBoolean("prerequisite"), rs.getBigDecimal("pass_threshold"), rs.getBigDecimal("weight_percent"),
+				FrameworkStatus.valueOf(rs.getString("status")), uuid(rs, "previous_id"), scale(rs.getBigDecimal("total_score")),
+				rs.getBoolean("prerequisite"), scale(rs.getBigDecimal("pass_threshold")),
+				scale(rs.getBigDecimal("weight_percent")),
 				rs.getInt("version"), instant(rs, "created_at"));
 	}
 
