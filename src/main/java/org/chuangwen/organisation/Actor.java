@@ -58,6 +58,11 @@ public record Actor(UUID userId, String username, String displayName, Set<Role> 
 		return jurisdictionPath;
 	}
 
+	/** Holds only administrator roles (system, security, audit): no business pages. */
+	public boolean isAdministratorOnly() {
+		return !roles.isEmpty() && roles.stream().allMatch(Role::isAdministrator);
+	}
+
 	public boolean isOfficeAdmin() {
 		return roles.contains(Role.OFFICE_ADMIN);
 	}

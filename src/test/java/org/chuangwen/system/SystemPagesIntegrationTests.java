@@ -80,7 +80,10 @@ class SystemPagesIntegrationTests {
 		mvc.perform(get("/").with(fixtures.signedInAs("office")))
 			.andExpect(content().string(containsString("href=\"/organisation/units\"")))
 			.andExpect(content().string(not(containsString("href=\"/admin/audit\""))));
+		mvc.perform(get("/").with(fixtures.signedInAs("unit_admin")))
+			.andExpect(content().string(containsString("href=\"/criteria/frameworks\"")));
 		mvc.perform(get("/").with(fixtures.signedInAs("auditor")))
+			.andExpect(content().string(not(containsString("href=\"/criteria/frameworks\""))))
 			.andExpect(content().string(containsString("href=\"/admin/audit\"")))
 			.andExpect(content().string(not(containsString("href=\"/organisation/units\""))));
 		mvc.perform(get("/").with(fixtures.signedInAs("unit_staff")))

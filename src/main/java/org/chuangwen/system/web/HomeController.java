@@ -40,14 +40,16 @@ class HomeController {
 	private static HomePanel panelFor(Role role) {
 		String base = "home." + role.name();
 		List<Link> links = switch (role) {
-			case OFFICE_ADMIN -> List.of(new Link("nav.jurisdictions", "/organisation/jurisdictions"),
+			case OFFICE_ADMIN -> List.of(new Link("nav.criteria", "/criteria/frameworks"),
+					new Link("nav.jurisdictions", "/organisation/jurisdictions"),
 					new Link("nav.units", "/organisation/units"), new Link("nav.people", "/organisation/people"),
 					new Link("nav.commandPosts", "/organisation/command-posts"),
 					new Link("nav.responsibilities", "/organisation/responsibilities"),
 					new Link("nav.users", "/admin/users"));
-			case LEADER -> List.of(new Link("nav.units", "/organisation/units"));
+			case LEADER -> List.of(new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.units", "/organisation/units"));
 			case UNIT_ADMIN, UNIT_STAFF -> List.of(new Link("nav.myUnit", "/organisation/units/mine"));
-			case INSPECTOR, GRID_WORKER -> List.of(new Link("nav.jurisdictions", "/organisation/jurisdictions"));
+			case INSPECTOR, GRID_WORKER -> List.of(new Link("nav.criteria", "/criteria/frameworks"),
+					new Link("nav.jurisdictions", "/organisation/jurisdictions"));
 			case SYSTEM_ADMIN -> List.of(new Link("nav.users", "/admin/users"));
 			case SECURITY_ADMIN -> List.of(new Link("nav.users", "/admin/users"),
 					new Link("nav.passwordPolicy", "/admin/password-policy"));
