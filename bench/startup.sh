@@ -10,11 +10,12 @@ if [ -z "$jar" ]; then
   mvn -q -B -DskipTests package
   jar=$(ls target/chuangwen-*.jar | grep -v original | head -1)
 fi
-port=${BENCH_PORT:-18080}
+port=${BENCH_PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")}
+if curl -s -o /dev/null "http://localhost:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
 work=$(mktemp -d /tmp/chuangwen-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-start_and_time() { # $1 = data dir; prints seconds to first page; leaves the pid in $pid
+start_and_time() { # $1 = data dir; sets $elapsed (seconds to the first page) and $pid
   local t0 t1
   t0=$(date +%s.%N)
   java -jar "$jar" --server.port="$port" --chuangwen.data-dir="$1" > "$work/app.log" 2>&1 &
@@ -24,7 +25,7 @@ start_and_time() { # $1 = data dir; prints seconds to first page; leaves the pid
     sleep 0.1
   done
   t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc
+  elapsed=$(echo "$t1 - $t0" | bc)
 }
 
 heap_after_gc_mb() {
@@ -39,8 +40,8 @@ echo "jar: $jar"
 firsts=(); restarts=(); heaps=()
 for i in $(seq 1 "$runs"); do
   dir="$work/data-$i"
-  first=$(start_and_time "$dir"); heap=$(heap_after_gc_mb); stop
-  restart=$(start_and_time "$dir"); stop
+  start_and_time "$dir"; first=$elapsed; heap=$(heap_after_gc_mb); stop
+  start_and_time "$dir"; restart=$elapsed; stop
   echo "run $i: first start ${first}s (heap after start ${heap} MB), restart ${restart}s"
   firsts+=("$first"); restarts+=("$restart"); heaps+=("$heap")
 done
