@@ -85,8 +85,8 @@ public class ReminderSettings {
 	/** The largest liaison offset anywhere: how far ahead the sweep has to look. */
 	@Transactional(readOnly = true)
 	public int horizonDays() {
-		Integer max = jdbc.sql("select max(liaison_days) from reminder_settings").query(Integer.class).single();
-		return Math.max(defaults.liaisonDays(), max == null ? 0 : max);
+		int max = jdbc.sql("select coalesce(max(liaison_days), 0) from reminder_settings").query(Integer.class).single();
+		return Math.max(defaults.liaisonDays(), max);
 	}
 
 	@Transactional(readOnly = true)
