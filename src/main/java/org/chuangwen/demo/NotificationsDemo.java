@@ -96,8 +96,9 @@ class NotificationsDemo implements DemoStep {
 
 		String notice = "测评日期已设定为 " + assessment + "，距测评还有 " + DAYS_TO_ASSESSMENT + " 天，请各单位对照每日安排抓紧落实";
 		for (String username : new String[] { "office", "district_office", "leader" }) {
-			centre.post(accounts.actorFor(username).userId(),
-					new NewNotification("NOTICE", null, null, notice, null, null, "/notifications/settings"));
+			boolean office = !username.equals("leader");
+			centre.post(accounts.actorFor(username).userId(), new NewNotification("NOTICE", null, null, notice, null,
+					null, office ? "/notifications/settings" : null));
 		}
 	}
 

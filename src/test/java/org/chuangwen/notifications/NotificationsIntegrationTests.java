@@ -185,6 +185,33 @@ class NotificationsIntegrationTests {
 	}
 
 	@Test
+	void thePageMarksOneReadInPlaceAndAllReadAtOnce() throws Exception {
+		Actor police = fixtures.actor("police_admin");
+		UUID one = transactions.execute(tx -> centre.post(police.userId(),
+				new NewNotification("NOTICE", null, null, "交警支队通知一", null, null, null)));
+		transactions.execute(tx -> centre.post(police.userId(),
+				new NewNotification("NOTICE", null, null, "交警支队通知二", null, null, null)));
+		mvc.perform(get("/notifications").with(fixtures.signedInAs("police_admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("交警支队通知一")));
+		mvc.perform(post("/notifications/" + one + "/read").header("HX-Request", "true")
+			.with(csrf())
+			.with(fixtures.signedInAs("police_admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("n-" + one)))
+			.andExpect(content().string(not(containsString("<html"))));
+		assertThat(centre.markRead(police, one).isRead()).isTrue();
+		mvc.perform(post("/notifications/" + one + "/read").with(csrf()).with(fixtures.signedInAs("street_admin")))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/notifications/read-all").with(csrf()).with(fixtures.signedInAs("police_admin")))
+			.andExpect(status().is3xxRedirection());
+		assertThat(centre.unreadCount(police)).isZero();
+		mvc.perform(get("/notifications/badge").with(fixtures.signedInAs("police_admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("rounded-pill"))));
+	}
+
+	@Test
 	void countdownArithmetic() {
 		LocalDate today = LocalDate.of(2026, 11, 25);
 		assertThat(Countdown.daysUntil(today, LocalDate.of(2027, 3, 25))).isEqualTo(120);
