@@ -140,6 +140,13 @@ public class ReminderSettings {
 				null);
 	}
 
+	/** The audited changes of the offsets at the caller's node, newest first. */
+	@Transactional(readOnly = true)
+	public List<org.chuangwen.audit.AuditEvent> history(Actor actor) {
+		requireOffice(actor);
+		return audit.historyOf("reminderSettings", actor.jurisdictionId(), 50);
+	}
+
 	private static void requireOffice(Actor actor) {
 		if (actor == null || !actor.isOfficeAdmin() || actor.jurisdictionId() == null) {
 			throw new ForbiddenException();

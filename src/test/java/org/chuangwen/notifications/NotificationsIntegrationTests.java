@@ -278,7 +278,10 @@ class NotificationsIntegrationTests {
 		mvc.perform(get("/notifications/countdown/panel").param("lang", "en").with(fixtures.signedInAs("office")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("days to the assessment")));
-		mvc.perform(get("/notifications/settings").with(fixtures.signedInAs("office"))).andExpect(status().isOk());
+		mvc.perform(get("/notifications/settings").with(fixtures.signedInAs("office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("设定测评日期")))
+			.andExpect(content().string(containsString("全市模拟测评")));
 		mvc.perform(get("/notifications/settings").with(fixtures.signedInAs("leader"))).andExpect(status().isForbidden());
 		mvc.perform(post("/notifications/settings/offsets").param("liaisonDays", "3")
 			.param("headDays", "5")

@@ -38,6 +38,36 @@ class ReminderLadderIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ReminderSettings settings;
+
+	@Autowired
+	org.chuangwen.organisation.OrganisationDirectory organisation;
+
+	@Autowired
+	Recipients recipients;
+
+	@Autowired
+	NotificationCentre centre;
+
+	@Autowired
+	OutboundDelivery outbound;
+
+	@Autowired
+	org.springframework.context.MessageSource messages;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactionManager;
+
+	@Autowired
+	java.time.Clock clock;
+
+	/** A second sweeper with its own transactions, as another app instance on the same database would have. */
+	private ReminderSweep anotherInstance() {
+		return new ReminderSweep(jdbc, new org.springframework.transaction.support.TransactionTemplate(transactionManager),
+				settings, organisation, recipients, centre, outbound, messages, clock);
+	}
+
 	private static Instant daysBefore(int days) {
 		return DUE.minus(Duration.ofDays(days));
 	}
@@ -108,10 +138,10 @@ class ReminderLadderIntegrationTests {
 		try {
 			CountDownLatch start = new CountDownLatch(1);
 			List<Future<Integer>> runs = new ArrayList<>();
-			for (int i = 0; i < 2; i++) {
+			for (ReminderSweep instance : List.of(sweep, anotherInstance())) {
 				runs.add(pool.submit(() -> {
 					start.await();
-					return sweep.sweep(now);
+					return instance.sweep(now);
 				}));
 			}
 			start.countDown();

@@ -202,7 +202,14 @@ class NotificationPages {
 	private String settingsView(Actor actor, Model model, String refused, Map<String, String> errors) {
 		model.addAttribute("effective", settings.effectiveFor(actor));
 		model.addAttribute("defaults", settings.defaults());
-		model.addAttribute("campaigns", countdown.campaignDates(actor));
+		var campaigns = countdown.campaignDates(actor);
+		model.addAttribute("campaigns", campaigns);
+		model.addAttribute("offsetsHistory", settings.history(actor));
+		Map<UUID, Object> histories = new java.util.HashMap<>();
+		campaigns.stream()
+			.filter(Countdown.CampaignDate::mayEdit)
+			.forEach(c -> histories.put(c.campaign().id(), countdown.history(actor, c.campaign().id())));
+		model.addAttribute("histories", histories);
 		model.addAttribute("today", countdown.today());
 		model.addAttribute("refused", refused);
 		model.addAttribute("errors", errors);
