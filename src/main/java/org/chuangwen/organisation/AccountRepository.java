@@ -322,6 +322,25 @@ class AccountRepository {
 		return jdbc.sql(SELECT + " order by u.username").query(AccountRepository::map).list();
 	}
 
+	List<UUID> enabledAccountsOfPerson(UUID personId) {
+		return jdbc.sql("select id from user_account where person_id = :person and enabled order by username")
+			.param("person", personId)
+			.query(UUID.class)
+			.list();
+	}
+
+	List<UUID> enabledAccountsOfUnitWithRole(UUID unitId, Role role) {
+		return jdbc.sql("""
+				select a.id from user_account a join user_role r on r.user_id = a.id and r.role = :role
+				where a.unit_id = :unit and a.enabled
+				order by a.username
+				""")
+			.param("unit", unitId)
+			.param("role", role.name())
+			.query(UUID.class)
+			.list();
+	}
+
 	static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}

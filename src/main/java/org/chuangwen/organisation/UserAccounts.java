@@ -131,6 +131,18 @@ public class UserAccounts {
 		return name.length() > 60 ? name.substring(0, 60) + "…" : name;
 	}
 
+	/** The enabled accounts linked to a person (who reads what is addressed to that person in the app). */
+	@Transactional(readOnly = true)
+	public List<UUID> enabledAccountsOfPerson(UUID personId) {
+		return accounts.enabledAccountsOfPerson(personId);
+	}
+
+	/** The enabled accounts bound to a unit that hold a role, e.g. the unit admins who act for the unit. */
+	@Transactional(readOnly = true)
+	public List<UUID> enabledAccountsOfUnit(UUID unitId, Role role) {
+		return accounts.enabledAccountsOfUnitWithRole(unitId, role);
+	}
+
 	/** The actor a session carries for this account, with the path that bounds its scope. */
 	@Transactional(readOnly = true)
 	public Actor actorFor(String username) {

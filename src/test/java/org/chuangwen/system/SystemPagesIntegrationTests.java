@@ -72,6 +72,14 @@ class SystemPagesIntegrationTests {
 			.andExpect(content().string(containsString("本单位待办")))
 			.andExpect(content().string(not(containsString("创文办工作台"))));
 		mvc.perform(get("/").with(fixtures.signedInAs("grid_worker"))).andExpect(content().string(containsString("网格巡查")));
+		mvc.perform(get("/").with(fixtures.signedInAs("leader")))
+			.andExpect(content().string(containsString("hx-get=\"/notifications/countdown/panel\"")))
+			.andExpect(content().string(containsString("hx-get=\"/notifications/badge\"")));
+		mvc.perform(get("/").with(fixtures.signedInAs("unit_staff")))
+			.andExpect(content().string(not(containsString("/notifications/countdown/panel"))));
+		mvc.perform(get("/notifications/countdown/panel").with(fixtures.signedInAs("leader")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("天")));
 		mvc.perform(get("/").with(fixtures.signedInAs("auditor"))).andExpect(content().string(containsString("安全审计")));
 	}
 

@@ -34,6 +34,7 @@ class HomeController {
 			}
 		}
 		model.addAttribute("panels", panels);
+		model.addAttribute("showCountdown", actor.hasAny(Role.OFFICE_ADMIN, Role.LEADER));
 		return "system/home";
 	}
 
@@ -41,12 +42,15 @@ class HomeController {
 		String base = "home." + role.name();
 		List<Link> links = switch (role) {
 			case OFFICE_ADMIN -> List.of(new Link("nav.criteria", "/criteria/frameworks"),
+					new Link("nav.accountability", "/notifications/accountability"),
+					new Link("nav.reminderSettings", "/notifications/settings"),
 					new Link("nav.jurisdictions", "/organisation/jurisdictions"),
 					new Link("nav.units", "/organisation/units"), new Link("nav.people", "/organisation/people"),
 					new Link("nav.commandPosts", "/organisation/command-posts"),
 					new Link("nav.responsibilities", "/organisation/responsibilities"),
 					new Link("nav.users", "/admin/users"));
-			case LEADER -> List.of(new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.units", "/organisation/units"));
+			case LEADER -> List.of(new Link("nav.criteria", "/criteria/frameworks"),
+					new Link("nav.accountability", "/notifications/accountability"), new Link("nav.units", "/organisation/units"));
 			case UNIT_ADMIN, UNIT_STAFF -> List.of(new Link("nav.myUnit", "/organisation/units/mine"));
 			case INSPECTOR, GRID_WORKER -> List.of(new Link("nav.criteria", "/criteria/frameworks"),
 					new Link("nav.jurisdictions", "/organisation/jurisdictions"));
