@@ -131,7 +131,9 @@ final class BreakdownResolver {
 		}
 		java.time.Instant deadline = null;
 		if (item.deadline() == null) {
-			problems.add(new FieldError("deadline", "error.field.required"));
+			if (!mentions(problems, before, "deadline")) {
+				problems.add(new FieldError("deadline", "error.field.required"));
+			}
 		}
 		else if (item.deadline().isBefore(LocalDate.now(clock))) {
 			problems.add(new FieldError("deadline", "task.deadline.past", item.deadline().toString()));
@@ -143,7 +145,9 @@ final class BreakdownResolver {
 			problems.add(new FieldError("deliverables", "error.field.tooLong", MAX_DELIVERABLES));
 		}
 		if (item.weight() == null) {
-			problems.add(new FieldError("weight", "error.field.required"));
+			if (!mentions(problems, before, "weight")) {
+				problems.add(new FieldError("weight", "error.field.required"));
+			}
 		}
 		else if (item.weight().signum() < 0 || item.weight().compareTo(MAX_WEIGHT) > 0 || item.weight().scale() > 2) {
 			problems.add(new FieldError("weight", "task.weight.range", MAX_WEIGHT));
@@ -152,6 +156,10 @@ final class BreakdownResolver {
 			return Optional.empty();
 		}
 		return Optional.of(new ResolvedItem(item, standard, criterion, lead, responsible, supporting, leader, deadline));
+	}
+
+	private static boolean mentions(List<FieldError> problems, int from, String field) {
+		return problems.subList(0, problems.size()).stream().anyMatch(p -> p.field().equals(field));
 	}
 
 	/** The end of a day in the city's time zone: a task due "on 2026-12-31" may be submitted all that day. */

@@ -155,7 +155,7 @@ public class TaskManagement {
 			throw new InvalidInputException("action", "task.action.unknown", "");
 		}
 		if (command.expectedVersion() != null && command.expectedVersion() != task.version()) {
-			throw ConflictException.staleVersion("task");
+			throw stale();
 		}
 		Instant now = now();
 		List<StoredBlob> files = List.of();
@@ -171,7 +171,7 @@ public class TaskManagement {
 			case RETURN -> task.returnTo(actor, command.note(), now);
 		};
 		if (!repository.update(next, task.version())) {
-			throw ConflictException.staleVersion("task");
+			throw stale();
 		}
 		for (StoredBlob file : files) {
 			repository.addDeliverable(new Deliverable(task.id(), file.id(), next.submissions(), file.originalFilename(),
@@ -216,6 +216,11 @@ public class TaskManagement {
 			throw new NotFoundException("task", taskId);
 		}
 		return task;
+	}
+
+	private static ConflictException stale() {
+		return new ConflictException("error.staleVersion",
+				new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { "object.task" }, "task"));
 	}
 
 	static void requireOffice(Actor actor) {
