@@ -117,6 +117,7 @@ class TasksDemo implements DemoStep {
 			Actor a = accounts.actorFor(username);
 			unitActors.put(a.unitId(), a);
 		}
+		List<NewBreakdownItem> breakdown = new ArrayList<>();
 		int items = 0;
 		int created = 0;
 		int files = 0;
@@ -140,17 +141,18 @@ class TasksDemo implements DemoStep {
 					: organisation.person(lead.mainLeaderId()).map(p -> p.mobile()).orElse(null);
 			// deadlines from two weeks before today to ten weeks after: some pass before the work is done
 			LocalDate deadline = LocalDate.ofInstant(issuedAt, clock.getZone()).plusDays(31 + random.nextInt(85));
-			List<Task> issued = past.issue(office, new NewBreakdownItem(framework.id(), standard.code(),
+			breakdown.add(new NewBreakdownItem(framework.id(), standard.code(),
 					title(item, standard), owner, responsible, supporting, leader, deadline, deliverables(standard),
 					standard.maxScore() != null ? standard.maxScore() : item.maxScore() != null
 							? item.maxScore().divide(BigDecimal.valueOf(Math.max(1, tree.standardsOf(item.id()).size())), 2,
 									java.math.RoundingMode.HALF_UP)
 							: BigDecimal.ONE));
 			items++;
-			for (Task task : issued) {
-				created++;
-				files += advance(task, office, unitActors, issuedAt, random);
-			}
+		}
+		// one call: the standards, units and leaders are looked up once for the whole breakdown
+		for (Task task : past.issueAll(office, breakdown)) {
+			created++;
+			files += advance(task, office, unitActors, issuedAt, random);
 		}
 		log.info("Demo tasks loaded: {} breakdown items, {} tasks, {} deliverable files in {} ms", items, created, files,
 				(System.nanoTime() - started) / 1_000_000);
