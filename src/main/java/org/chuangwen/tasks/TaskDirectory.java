@@ -109,16 +109,19 @@ public class TaskDirectory {
 	public Page<TaskCount> overview(Actor actor, Grouping by, TaskFilter filter, PageRequest page) {
 		OrganisationScope scope = organisation.scopeOf(actor);
 		TaskRepository.Where where = TaskRepository.filtered(scope, filter, clock.instant());
-		long groups = repository.countGroups(by.column(), where);
-		List<TaskCount> items = groups == 0 ? List.of() : repository.counts(by.column(), where, clock.instant(), page);
-		return Page.of(items, page, groups);
+		TaskRepository.Counts counts = repository.counts(by.column(), where, clock.instant(), page);
+		long groups = counts.groups();
+		if (counts.items().isEmpty() && page.page() > 0) {
+			groups = repository.countGroups(by.column(), where); // a page past the end: still say how many there are
+		}
+		return Page.of(counts.items(), page, groups);
 	}
 
 	/** The totals over the caller's whole scope (one line, key "all"). */
 	public TaskCount totals(Actor actor, TaskFilter filter) {
 		OrganisationScope scope = organisation.scopeOf(actor);
 		TaskRepository.Where where = TaskRepository.filtered(scope, filter, clock.instant());
-		List<TaskCount> byStatus = repository.counts("status", where, clock.instant(), new PageRequest(0, 10));
+		List<TaskCount> byStatus = repository.counts("status", where, clock.instant(), new PageRequest(0, 10)).items();
 		long[] sums = new long[8];
 		for (TaskCount c : byStatus) {
 			sums[0] += c.total();

@@ -107,11 +107,7 @@ public class TaskManagement {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(List.copyOf(problems.values()));
 		}
-		List<Task> issued = new ArrayList<>();
-		for (BreakdownResolver.ResolvedItem item : resolved) {
-			issued.addAll(issueResolved(actor, item));
-		}
-		return issued;
+		return issueResolved(actor, resolved);
 	}
 
 	BreakdownResolver resolver(Actor actor) {
@@ -119,26 +115,38 @@ public class TaskManagement {
 	}
 
 	List<Task> issueResolved(Actor actor, BreakdownResolver.ResolvedItem r) {
+		return issueResolved(actor, List.of(r));
+	}
+
+	/**
+	 * Writes the tasks of resolved breakdown items: one batch insert, then each task's audit record and deadline for
+	 * the reminder ladder.
+	 */
+	List<Task> issueResolved(Actor actor, List<BreakdownResolver.ResolvedItem> items) {
 		Instant now = now();
-		UUID itemId = Ids.newId(clock);
-		String responsibleCodes = r.responsible().stream().map(u -> u.unit().code()).collect(Collectors.joining(","));
-		String supportingCodes = r.supporting().stream().map(u -> u.unit().code()).collect(Collectors.joining(","));
 		List<Task> tasks = new ArrayList<>();
-		for (BreakdownResolver.PlacedUnit unit : r.responsible()) {
-			Task task = new Task(Ids.newId(clock), itemId, r.standard() == null ? null : r.item().frameworkId(),
-					r.standard() == null ? null : r.standard().id(), r.standard() == null ? null : r.standard().code(),
-					r.criterion() == null ? null : r.criterion().code(), r.criterion() == null ? null : r.criterion().name(),
-					BreakdownResolver.trim(r.item().title()), r.lead().unit().id(), r.lead().unit().code(),
-					unit.unit().id(), unit.unit().code(), unit.unit().name(), responsibleCodes, supportingCodes,
-					unit.path(), r.leader() == null ? null : r.leader().id(), r.leader() == null ? null : r.leader().name(),
-					r.deadline(), r.item().deliverables() == null ? "" : r.item().deliverables().strip(),
-					r.item().weight(), TaskStatus.ISSUED, null, null, 0, now, actor == null ? null : actor.userId(), null,
-					null, null, 0);
-			repository.insert(task);
+		for (BreakdownResolver.ResolvedItem r : items) {
+			UUID itemId = Ids.newId(clock);
+			String responsibleCodes = r.responsible().stream().map(u -> u.unit().code()).collect(Collectors.joining(","));
+			String supportingCodes = r.supporting().stream().map(u -> u.unit().code()).collect(Collectors.joining(","));
+			for (BreakdownResolver.PlacedUnit unit : r.responsible()) {
+				tasks.add(new Task(Ids.newId(clock), itemId, r.standard() == null ? null : r.item().frameworkId(),
+						r.standard() == null ? null : r.standard().id(), r.standard() == null ? null : r.standard().code(),
+						r.criterion() == null ? null : r.criterion().code(),
+						r.criterion() == null ? null : r.criterion().name(), BreakdownResolver.trim(r.item().title()),
+						r.lead().unit().id(), r.lead().unit().code(), unit.unit().id(), unit.unit().code(),
+						unit.unit().name(), responsibleCodes, supportingCodes, unit.path(),
+						r.leader() == null ? null : r.leader().id(), r.leader() == null ? null : r.leader().name(),
+						r.deadline(), r.item().deliverables() == null ? "" : r.item().deliverables().strip(),
+						r.item().weight(), TaskStatus.ISSUED, null, null, 0, now, actor == null ? null : actor.userId(),
+						null, null, null, 0));
+			}
+		}
+		repository.insertAll(tasks);
+		for (Task task : tasks) {
 			audit.record("task.issued", "task", task.id(), null, snapshot(task), null);
 			reminders.track(new TrackedDeadline("task", task.id().toString(), task.title(), task.unitId(), task.deadline(),
 					task.responsibleLeaderId()));
-			tasks.add(task);
 		}
 		return tasks;
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import java.util.UUID;
 
 import org.chuangwen.organisation.OrganisationScope;
 import org.chuangwen.shared.PageRequest;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,9 +54,71 @@ class TaskRepository {
 
 	private final JdbcClient jdbc;
 
-	TaskRepository(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate batchJdbc;
+
+	TaskRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batchJdbc) {
 		this.jdbc = jdbc;
+		this.batchJdbc = batchJdbc;
 	}
+
+	void insertAll(List<Task> tasks) {
+		if (tasks.isEmpty()) {
+			return;
+		}
+		if (tasks.size() == 1) {
+			insert(tasks.get(0));
+			return;
+		}
+		SqlParameterSource[] batch = tasks.stream().map(TaskRepository::parameters).toArray(SqlParameterSource[]::new);
+		for (int from = 0; from < batch.length; from += 500) {
+			batchJdbc.batchUpdate(INSERT, Arrays.copyOfRange(batch, from, Math.min(batch.length, from + 500)));
+		}
+	}
+
+	private static SqlParameterSource parameters(Task t) {
+		return new MapSqlParameterSource().addValue("id", t.id())
+			.addValue("item", t.itemId())
+			.addValue("framework", t.frameworkId())
+			.addValue("standard", t.standardId())
+			.addValue("standardCode", t.standardCode())
+			.addValue("criterionCode", t.criterionCode())
+			.addValue("criterionName", t.criterionName())
+			.addValue("title", t.title())
+			.addValue("lead", t.leadUnitId())
+			.addValue("leadCode", t.leadUnitCode())
+			.addValue("unit", t.unitId())
+			.addValue("unitCode", t.unitCode())
+			.addValue("unitName", t.unitName())
+			.addValue("responsibleCodes", t.responsibleUnitCodes())
+			.addValue("supportingCodes", t.supportingUnitCodes())
+			.addValue("path", t.jurisdictionPath())
+			.addValue("leader", t.responsibleLeaderId())
+			.addValue("leaderName", t.responsibleLeaderName())
+			.addValue("deadline", at(t.deadline()))
+			.addValue("deliverables", t.deliverables())
+			.addValue("weight", t.weight())
+			.addValue("status", t.status().name())
+			.addValue("note", t.lastNote())
+			.addValue("reason", t.returnReason())
+			.addValue("submissions", t.submissions())
+			.addValue("issuedAt", at(t.issuedAt()))
+			.addValue("issuedBy", t.issuedBy())
+			.addValue("claimedAt", at(t.claimedAt()))
+			.addValue("submittedAt", at(t.submittedAt()))
+			.addValue("acceptedAt", at(t.acceptedAt()));
+	}
+
+	private static final String INSERT = """
+			insert into task (id, item_id, framework_id, standard_id, standard_code, criterion_code, criterion_name,
+			                  title, lead_unit_id, lead_unit_code, unit_id, unit_code, unit_name, responsible_unit_codes,
+			                  supporting_unit_codes, jurisdiction_path, responsible_leader_id, responsible_leader_name,
+			                  deadline, deliverables, weight, status, last_note, return_reason, submissions, issued_at,
+			                  issued_by, claimed_at, submitted_at, accepted_at, version)
+			values (:id, :item, :framework, :standard, :standardCode, :criterionCode, :criterionName, :title, :lead,
+			        :leadCode, :unit, :unitCode, :unitName, :responsibleCodes, :supportingCodes, :path, :leader,
+			        :leaderName, :deadline, :deliverables, :weight, :status, :note, :reason, :submissions, :issuedAt,
+			        :issuedBy, :claimedAt, :submittedAt, :acceptedAt, 0)
+			""";
 
 	void insert(Task t) {
 		jdbc.sql("""
@@ -147,7 +213,12 @@ class TaskRepository {
 	 * Counts per group: {@code unit} (responsible unit), {@code criterion} (level-Ⅲ content item) or {@code status}.
 	 * One pass over the tasks in scope, grouped in the database.
 	 */
-	List<TaskCount> counts(String groupBy, Where where, Instant now, PageRequest page) {
+	/** One page of group counts and the number of groups in all. */
+	record Counts(List<TaskCount> items, long groups) {
+	}
+
+	Counts counts(String groupBy, Where where, Instant now, PageRequest page) {
+		long[] groups = { 0 };
 		String key = switch (groupBy) {
 			case "unit" -> "unit_id::text, min(unit_code), min(unit_name)";
 			case "criterion" -> "coalesce(criterion_code, ''), min(criterion_code), min(coalesce(criterion_name, ''))";
@@ -163,7 +234,7 @@ class TaskRepository {
 			case "criterion" -> "2 nulls last";
 			default -> "1";
 		};
-		return where.bind(jdbc.sql("select " + key + """
+		List<TaskCount> items = where.bind(jdbc.sql("select " + key + """
 				, count(*) as total,
 				  count(*) filter (where status = 'ISSUED') as issued,
 				  count(*) filter (where status = 'CLAIMED') as claimed,
@@ -171,15 +242,20 @@ class TaskRepository {
 				  count(*) filter (where status = 'SUBMITTED') as submitted,
 				  count(*) filter (where status = 'ACCEPTED') as accepted,
 				  count(*) filter (where status = 'RETURNED') as returned,
-				  count(*) filter (where status <> 'ACCEPTED' and deadline < :now) as overdue
+				  count(*) filter (where status <> 'ACCEPTED' and deadline < :now) as overdue,
+				  count(*) over () as groups
 				from task""" + where.sql() + " group by " + group + " order by " + order + " limit :limit offset :offset"))
 			.param("now", at(now))
 			.param("limit", page.size())
 			.param("offset", page.offset())
-			.query((rs, n) -> new TaskCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong("total"),
-					rs.getLong("issued"), rs.getLong("claimed"), rs.getLong("in_progress"), rs.getLong("submitted"),
-					rs.getLong("accepted"), rs.getLong("returned"), rs.getLong("overdue")))
+			.query((rs, n) -> {
+				groups[0] = rs.getLong("groups");
+				return new TaskCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong("total"),
+						rs.getLong("issued"), rs.getLong("claimed"), rs.getLong("in_progress"), rs.getLong("submitted"),
+						rs.getLong("accepted"), rs.getLong("returned"), rs.getLong("overdue"));
+			})
 			.list();
+		return new Counts(items, groups[0]);
 	}
 
 	long countGroups(String groupBy, Where where) {

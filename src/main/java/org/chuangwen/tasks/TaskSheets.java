@@ -123,11 +123,7 @@ public class TaskSheets {
 		if (!problems.isEmpty()) {
 			throw new ImportRejectedException(problems);
 		}
-		int tasks = 0;
-		for (BreakdownResolver.ResolvedItem item : resolved) {
-			tasks += management.issueResolved(actor, item).size();
-		}
-		return new ImportResult(resolved.size(), tasks);
+		return new ImportResult(resolved.size(), management.issueResolved(actor, resolved).size());
 	}
 
 	/** An empty breakdown table with the header, one example line and a sheet explaining each column. */
