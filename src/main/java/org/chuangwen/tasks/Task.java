@@ -86,6 +86,30 @@ public record Task(UUID id, UUID itemId, UUID frameworkId, UUID standardId, Stri
 		return with(next, lastNote, text, submissions, claimedAt, submittedAt, acceptedAt);
 	}
 
+	/**
+	 * Moves the deadline (the office's decision, with a reason): not for an accepted task, not into the past. The
+	 * status stays; an overdue task with a later deadline is no longer overdue.
+	 */
+	public Task reschedule(Actor by, Instant newDeadline, String reason, Instant now) {
+		if (!isSupervisedBy(by)) {
+			throw new ForbiddenException("task.forbidden.office");
+		}
+		if (status == TaskStatus.ACCEPTED) {
+			throw new RuleViolationException("task.reschedule.accepted");
+		}
+		if (newDeadline == null) {
+			throw new InvalidInputException("deadline", "error.field.required");
+		}
+		if (newDeadline.isBefore(now)) {
+			throw new InvalidInputException("deadline", "task.deadline.past", newDeadline.toString());
+		}
+		requiredText("note", reason);
+		return new Task(id, itemId, frameworkId, standardId, standardCode, criterionCode, criterionName, title, leadUnitId,
+				leadUnitCode, unitId, unitCode, unitName, responsibleUnitCodes, supportingUnitCodes, jurisdictionPath,
+				responsibleLeaderId, responsibleLeaderName, newDeadline, deliverables, weight, status, lastNote,
+				returnReason, submissions, issuedAt, issuedBy, claimedAt, submittedAt, acceptedAt, version);
+	}
+
 	private TaskStatus next(Actor by, TaskAction action) {
 		boolean allowed = action.byResponsibleUnit() ? isWorkedOnBy(by) : isSupervisedBy(by);
 		if (!allowed) {

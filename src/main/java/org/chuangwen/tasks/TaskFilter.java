@@ -9,6 +9,9 @@ import java.util.UUID;
 public record TaskFilter(TaskStatus status, Boolean overdue, UUID unitId, String criterionCode, String standardCode,
 		String q) {
 
+	/** The criterion code that selects the key tasks outside the framework (tasks without a standard). */
+	public static final String KEY_TASKS = "-";
+
 	public static TaskFilter none() {
 		return new TaskFilter(null, null, null, null, null, null);
 	}

@@ -197,6 +197,26 @@ public class TaskManagement {
 		return repository.find(taskId).orElseThrow();
 	}
 
+	/**
+	 * Moves a task's deadline (the campaign office covering it, with a reason); the reminder ladder starts again from
+	 * the new deadline. 422 for an accepted task, 400 for a date before today, 409 for a stale version.
+	 */
+	@Transactional
+	public Task reschedule(Actor actor, UUID taskId, java.time.LocalDate deadline, String reason, Integer expectedVersion) {
+		Task task = visibleTask(actor, taskId);
+		if (expectedVersion != null && expectedVersion != task.version()) {
+			throw stale();
+		}
+		Task next = task.reschedule(actor, deadline == null ? null : BreakdownResolver.endOf(deadline, clock), reason, now());
+		if (!repository.update(next, task.version())) {
+			throw stale();
+		}
+		audit.record("task.rescheduled", "task", task.id(), snapshot(task), snapshot(next), reason.strip());
+		reminders.track(new TrackedDeadline("task", task.id().toString(), next.title(), next.unitId(), next.deadline(),
+				next.responsibleLeaderId()));
+		return repository.find(taskId).orElseThrow();
+	}
+
 	/** Checks the files of a submission: at most 20, each uploaded by the submitter and of a deliverable type. */
 	private List<StoredBlob> deliverableFiles(Actor actor, List<UUID> ids) {
 		if (ids.size() > MAX_FILES) {

@@ -168,12 +168,14 @@ class TaskRepository {
 	/** Writes a transition if nobody changed the task since {@code expectedVersion}; false when somebody did. */
 	boolean update(Task t, int expectedVersion) {
 		return jdbc.sql("""
-				update task set status = :status, last_note = :note, return_reason = :reason, submissions = :submissions,
+				update task set status = :status, deadline = :deadline, last_note = :note, return_reason = :reason,
+				                submissions = :submissions,
 				                claimed_at = :claimedAt, submitted_at = :submittedAt, accepted_at = :acceptedAt,
 				                version = version + 1
 				where id = :id and version = :version
 				""")
 			.param("status", t.status().name())
+			.param("deadline", at(t.deadline()))
 			.param("note", t.lastNote())
 			.param("reason", t.returnReason())
 			.param("submissions", t.submissions())
@@ -316,7 +318,10 @@ class TaskRepository {
 		if (filter.unitId() != null) {
 			where.and("unit_id = :unit", "unit", filter.unitId());
 		}
-		if (filter.criterionCode() != null && !filter.criterionCode().isBlank()) {
+		if (TaskFilter.KEY_TASKS.equals(filter.criterionCode())) {
+			where.and("criterion_code is null", null, null);
+		}
+		else if (filter.criterionCode() != null && !filter.criterionCode().isBlank()) {
 			where.and("coalesce(criterion_code, '') = :criterion", "criterion", filter.criterionCode().trim());
 		}
 		if (filter.standardCode() != null && !filter.standardCode().isBlank()) {

@@ -180,6 +180,43 @@ class TasksApiIntegrationTests {
 	}
 
 	@Test
+	void theOfficeMovesADeadlineWithAReasonAndTheReminderLadderFollows() throws Exception {
+		String id = anIssuedTaskFor(DemoCity.UNIT_URBAN_MANAGEMENT, "API 调整时限");
+		String later = inDays(60);
+		mvc.perform(post("/api/v1/tasks/" + id + "/deadline").header("Authorization", bearer("office"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"deadline\": \"2020-01-01\", \"reason\": \"x\"}"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/api/v1/tasks/" + id + "/deadline").header("Authorization", bearer("unit_admin"))
+			.contentType(MediaType.APPLICATION_JSON).content("{\"deadline\": \"" + later + "\", \"reason\": \"x\"}"))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/tasks/" + id + "/deadline").header("Authorization", bearer("office")).header("If-Match", "\"0\"")
+			.contentType(MediaType.APPLICATION_JSON).content("{\"deadline\": \"" + later + "\", \"reason\": \"市领导调整工作安排\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.version").value(1));
+		var due = jdbc.sql("select due_at from tracked_deadline where subject_type = 'task' and subject_id = :id")
+			.param("id", id).query(java.time.OffsetDateTime.class).single();
+		assertThat(due.atZoneSameInstant(ZoneId.of("Asia/Shanghai")).toLocalDate().toString()).isEqualTo(later);
+	}
+
+	@Test
+	void theTaskApiIsDocumented() throws Exception {
+		mvc.perform(get("/v3/api-docs").header("Authorization", bearer("office")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/tasks']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/tasks/{id}/transitions']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/blobs']").exists());
+	}
+
+	@Test
+	void keyTasksOutsideTheFrameworkHaveTheirOwnDrillDown() throws Exception {
+		anIssuedTaskFor(DemoCity.UNIT_URBAN_MANAGEMENT, "体系外重点任务 钻取");
+		mvc.perform(get("/api/v1/tasks?criterionCode=-&size=500").header("Authorization", bearer("office")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[*].standardCode", everyItem(org.hamcrest.Matchers.nullValue())))
+			.andExpect(jsonPath("$.items[*].title", hasItem("体系外重点任务 钻取")));
+	}
+
+	@Test
 	void theDemoCityHasTasksInEveryStateSomeOverdueAndSomeWithDeliverables() {
 		var states = jdbc.sql("select distinct status from task").query(String.class).list();
 		assertThat(states).containsExactlyInAnyOrder("ISSUED", "CLAIMED", "IN_PROGRESS", "SUBMITTED", "ACCEPTED", "RETURNED");

@@ -93,6 +93,10 @@ class TaskApi {
 	record ImportResponse(int items, int tasks) {
 	}
 
+	/** A new deadline (a date: the end of that day in the city's time zone) and why. */
+	record RescheduleRequest(LocalDate deadline, String reason) {
+	}
+
 	private final TaskDirectory directory;
 
 	private final TaskManagement management;
@@ -154,6 +158,20 @@ class TaskApi {
 			.body(TaskView.of(task, directory.now(), directory.deliverables(actor, taskId)));
 	}
 
+	@PostMapping("/{id}/deadline")
+	@Operation(summary = "Move a task's deadline", description = "Body {deadline: yyyy-MM-dd, reason}. The campaign "
+			+ "office covering the task; the reminder ladder starts again from the new deadline. 400 for a date before "
+			+ "today or no reason, 422 for an accepted task, 409 when If-Match is stale.")
+	ResponseEntity<TaskView> reschedule(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody RescheduleRequest request) {
+		UUID taskId = Ids.parse(id, "task");
+		Task task = management.reschedule(actor, taskId, request.deadline(), request.reason(), version(ifMatch));
+		return ResponseEntity.ok()
+			.eTag("\"" + task.version() + "\"")
+			.body(TaskView.of(task, directory.now(), directory.deliverables(actor, taskId)));
+	}
+
 	@PostMapping
 	@Operation(summary = "Issue a breakdown item", description = "The campaign office issues one task per responsible "
 			+ "unit. 400 lists every problem (unknown unit or standard, deadline in the past, missing title…).")
@@ -199,6 +217,16 @@ class TaskApi {
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
 			throw new InvalidInputException("files", "task.submit.fileUnknown", String.valueOf(id));
+		}
+	}
+
+	/** A date from a form field (yyyy-MM-dd). */
+	static LocalDate day(String text) {
+		try {
+			return LocalDate.parse(text.trim());
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new InvalidInputException("deadline", "task.deadline.format", text);
 		}
 	}
 

@@ -140,6 +140,7 @@ class TaskPages {
 		for (TaskAction action : TaskAction.values()) {
 			allowed.put(action.apiName(), task.allows(actor, action));
 		}
+		allowed.put("reschedule", task.isSupervisedBy(actor) && task.status() != TaskStatus.ACCEPTED);
 		model.addAttribute("allowed", allowed);
 		return "tasks/detail";
 	}
@@ -157,6 +158,29 @@ class TaskPages {
 			return refused(actor, taskId, verb, ex, note, model);
 		}
 		redirect.addFlashAttribute("done", "tasks.done." + verb.apiName());
+		return "redirect:/tasks/" + taskId;
+	}
+
+	@PostMapping("/tasks/{id}/deadline")
+	String reschedule(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestParam(required = false) String deadline, @RequestParam(required = false) String note,
+			@RequestParam(required = false) Integer version, Model model, RedirectAttributes redirect) {
+		UUID taskId = Ids.parse(id, "task");
+		try {
+			LocalDate day = deadline == null || deadline.isBlank() ? null : TaskApi.day(deadline);
+			management.reschedule(actor, taskId, day, note, version);
+		}
+		catch (InvalidInputException ex) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			for (InvalidInputException.FieldError e : ex.errors()) {
+				errors.merge(e.field(), message(e.messageKey(), e.arguments().toArray()), (a, b) -> a + " " + b);
+			}
+			model.addAttribute("refusedAction", "reschedule");
+			model.addAttribute("fieldErrors", errors);
+			model.addAttribute("refusedNote", note);
+			return detailPage(actor, taskId, model);
+		}
+		redirect.addFlashAttribute("done", "tasks.done.reschedule");
 		return "redirect:/tasks/" + taskId;
 	}
 
@@ -330,7 +354,15 @@ class TaskPages {
 		UUID framework = Ids.parse(frameworkId, "framework");
 		CriterionTree tree = criteria.tree(actor, framework);
 		Map<String, String> errors = new LinkedHashMap<>();
-		LocalDate day = deadline == null || deadline.isBlank() ? null : LocalDate.parse(deadline.trim());
+		LocalDate day = null;
+		if (deadline != null && !deadline.isBlank()) {
+			try {
+				day = TaskApi.day(deadline);
+			}
+			catch (InvalidInputException ex) {
+				errors.put("deadline", message("task.deadline.format", deadline));
+			}
+		}
 		BigDecimal points = null;
 		if (weight != null && !weight.isBlank()) {
 			try {
