@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code <directory>/ab/cd/<sha256>}: written to a temporary file, flushed to disk, renamed into place (and the
  * directory flushed) before the row that points to it is inserted, so a row never points to a file that is not there.
  * The type comes from the content's first bytes; each use allows a set of types; files over {@link #MAX_BYTES} are
- * refused. Reading a file back recomputes its hash.
+ * refused. Reading a file back recomputes its hash. A file whose row was rolled back stays on disk under its hash and
+ * is reused by the next upload of the same content; no row ever points to a missing or partial file.
  */
 @Service
 public class Blobs {

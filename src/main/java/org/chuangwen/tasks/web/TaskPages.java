@@ -84,8 +84,11 @@ class TaskPages {
 
 	private final MessageSource messages;
 
+	private final org.chuangwen.organisation.OrganisationDirectory organisation;
+
 	TaskPages(TaskDirectory directory, TaskManagement management, TaskSheets sheets, CriteriaDirectory criteria,
-			Blobs blobs, MessageSource messages) {
+			Blobs blobs, MessageSource messages, org.chuangwen.organisation.OrganisationDirectory organisation) {
+		this.organisation = organisation;
 		this.directory = directory;
 		this.management = management;
 		this.sheets = sheets;
@@ -133,6 +136,10 @@ class TaskPages {
 	private String detailPage(Actor actor, UUID taskId, Model model) {
 		Task task = directory.task(actor, taskId);
 		model.addAttribute("task", task);
+		model.addAttribute("unitNames", unitNames(task));
+		model.addAttribute("leadUnit", unitNames(task).get(task.leadUnitCode()));
+		model.addAttribute("responsibleUnits", TaskSheets.codes(task.responsibleUnitCodes()).stream().map(c -> unitNames(task).get(c)).toList());
+		model.addAttribute("supportingUnits", TaskSheets.codes(task.supportingUnitCodes()).stream().map(c -> unitNames(task).get(c)).toList());
 		model.addAttribute("now", directory.now());
 		model.addAttribute("files", directory.deliverables(actor, taskId));
 		model.addAttribute("events", directory.history(actor, taskId));
@@ -295,14 +302,7 @@ class TaskPages {
 	private void importModel(Actor actor, Model model, UUID selected) {
 		List<Framework> frameworks = criteria.frameworks(actor, new PageRequest(0, 100)).items();
 		model.addAttribute("frameworks", frameworks);
-		UUID chosen = selected;
-		if (chosen == null) {
-			chosen = frameworks.stream()
-				.filter(f -> f.status() == FrameworkStatus.ACTIVE && !f.prerequisite())
-				.map(Framework::id)
-				.findFirst()
-				.orElse(null);
-		}
+		UUID chosen = selected != null ? selected : defaultFramework(actor, frameworks);
 		model.addAttribute("selectedFramework", chosen);
 		model.addAttribute("header", TaskSheets.HEADER);
 	}
@@ -406,11 +406,7 @@ class TaskPages {
 	private void assignModel(Actor actor, String frameworkId, Model model) {
 		List<Framework> frameworks = criteria.frameworks(actor, new PageRequest(0, 100)).items();
 		UUID chosen = frameworkId != null && !frameworkId.isBlank() ? Ids.parse(frameworkId, "framework")
-				: frameworks.stream()
-					.filter(f -> f.status() == FrameworkStatus.ACTIVE && !f.prerequisite())
-					.map(Framework::id)
-					.findFirst()
-					.orElse(null);
+				: defaultFramework(actor, frameworks);
 		model.addAttribute("frameworks", frameworks);
 		model.addAttribute("selectedFramework", chosen);
 		List<ItemStandards> items = new ArrayList<>();
@@ -433,6 +429,30 @@ class TaskPages {
 			model.addAttribute("fieldErrors", Map.of());
 		}
 		model.addAttribute("minDeadline", LocalDate.ofInstant(directory.now(), java.time.ZoneId.of("Asia/Shanghai")));
+	}
+
+	/** The active main framework to offer first: the civilized-city campaign's, else any active main framework. */
+	private UUID defaultFramework(Actor actor, List<Framework> frameworks) {
+		List<Framework> active = frameworks.stream()
+			.filter(f -> f.status() == FrameworkStatus.ACTIVE && !f.prerequisite())
+			.toList();
+		return active.stream()
+			.filter(f -> criteria.campaign(actor, f.campaignId()).kind() == org.chuangwen.criteria.CampaignKind.CIVILIZED_CITY)
+			.map(Framework::id)
+			.findFirst()
+			.orElse(active.isEmpty() ? null : active.get(0).id());
+	}
+
+	/** Unit names by code, for the codes a task names (lead, responsible, supporting). */
+	private Map<String, String> unitNames(Task task) {
+		Map<String, String> names = new LinkedHashMap<>();
+		List<String> codes = new ArrayList<>(List.of(task.leadUnitCode()));
+		codes.addAll(TaskSheets.codes(task.responsibleUnitCodes()));
+		codes.addAll(TaskSheets.codes(task.supportingUnitCodes()));
+		for (String code : codes) {
+			names.computeIfAbsent(code, c -> organisation.unitByCode(c).map(u -> u.name()).orElse(c));
+		}
+		return names;
 	}
 
 	private static String nz(String s) {
