@@ -1,0 +1,210 @@
+package org.chuangwen.blobs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.chuangwen.audit.AuditTrail;
+import org.chuangwen.shared.Ids;
+import org.chuangwen.shared.InvalidInputException;
+import org.chuangwen.shared.NotFoundException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one way to keep an uploaded file. The content is stored once per SHA-256 under
+ * {@code <directory>/ab/cd/<sha256>}: written to a temporary file, flushed to disk, renamed into place (and the
+ * directory flushed) before the row that points to it is inserted, so a row never points to a file that is not there.
+ * The type comes from the content's first bytes; each use allows a set of types; files over {@link #MAX_BYTES} are
+ * refused. Reading a file back recomputes its hash. A file whose row was rolled back stays on disk under its hash and
+ * is reused by the next upload of the same content; no row ever points to a missing or partial file.
+ */
+@Service
+public class Blobs {
+
+	/** At most 20 MB per file. */
+	public static final long MAX_BYTES = 20L * 1024 * 1024;
+
+	private static final int MAX_FILENAME = 200;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	private final Path directory;
+
+	Blobs(JdbcClient jdbc, AuditTrail audit, Clock clock,
+			@Value("${chuangwen.blobs.directory:${chuangwen.data-dir:./data}/blobs}") String directory) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+		this.directory = Path.of(directory).toAbsolutePath().normalize();
+	}
+
+	/**
+	 * Stores a file for a use. Refuses an empty file (400), a file over 20 MB ({@link BlobTooLargeException}, 413) and a
+	 * content type the use does not allow (400, whatever the file's name says).
+	 */
+	@Transactional
+	public StoredBlob store(byte[] content, String originalFilename, BlobUse use, UUID uploadedBy) {
+		if (content == null || content.length == 0) {
+			throw new InvalidInputException("file", "blob.empty");
+		}
+		if (content.length > MAX_BYTES) {
+			throw new BlobTooLargeException(MAX_BYTES);
+		}
+		String contentType = ContentTypes.detect(content);
+		if (!use.allows(contentType)) {
+			throw new InvalidInputException("file", "blob.typeRefused", displayName(originalFilename));
+		}
+		String sha256 = sha256(content);
+		writeOnce(sha256, content);
+		// A later issue reads EXIF time and GPS of photos here (JPEG/PNG) and records them with the row.
+		StoredBlob blob = new StoredBlob(Ids.newId(clock), sha256, contentType, content.length,
+				displayName(originalFilename), uploadedBy, clock.instant().truncatedTo(ChronoUnit.MICROS));
+		jdbc.sql("""
+				insert into blob (id, sha256, content_type, size, original_filename, uploaded_by, uploaded_at)
+				values (:id, :sha, :type, :size, :name, :by, :at)
+				""")
+			.param("id", blob.id())
+			.param("sha", blob.sha256())
+			.param("type", blob.contentType())
+			.param("size", blob.size())
+			.param("name", blob.originalFilename())
+			.param("by", blob.uploadedBy())
+			.param("at", blob.uploadedAt().atOffset(ZoneOffset.UTC))
+			.update();
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("sha256", sha256);
+		after.put("contentType", contentType);
+		after.put("size", blob.size());
+		after.put("filename", blob.originalFilename());
+		audit.record("blob.stored", "blob", blob.id(), null, after, null);
+		return blob;
+	}
+
+	/** The record of a stored file, without reading it. */
+	@Transactional(readOnly = true)
+	public Optional<StoredBlob> find(UUID id) {
+		return jdbc.sql("select * from blob where id = :id").param("id", id).query(Blobs::blob).optional();
+	}
+
+	/** A stored file with its content; its hash is checked ({@link BlobIntegrityException} when it does not match). */
+	@Transactional(readOnly = true)
+	public BlobContent read(UUID id) {
+		StoredBlob blob = find(id).orElseThrow(() -> new NotFoundException("blob", id));
+		Path file = pathOf(blob.sha256());
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new BlobIntegrityException("file of blob " + id + " is missing: " + file);
+		}
+		if (!sha256(bytes).equals(blob.sha256())) {
+			throw new BlobIntegrityException("file of blob " + id + " does not match its SHA-256: " + file);
+		}
+		return new BlobContent(blob, bytes);
+	}
+
+	Path pathOf(String sha256) {
+		return directory.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+	}
+
+	private void writeOnce(String sha256, byte[] content) {
+		Path target = pathOf(sha256);
+		try {
+			if (Files.exists(target) && Files.size(target) == content.length && sha256(Files.readAllBytes(target)).equals(sha256)) {
+				return; // same content already stored
+			}
+			Path folder = target.getParent();
+			Files.createDirectories(folder);
+			Path temporary = Files.createTempFile(folder, sha256, ".part");
+			try {
+				try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
+						StandardOpenOption.TRUNCATE_EXISTING)) {
+					var buffer = java.nio.ByteBuffer.wrap(content);
+					while (buffer.hasRemaining()) {
+						channel.write(buffer);
+					}
+					channel.force(true);
+				}
+				try {
+					Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			finally {
+				Files.deleteIfExists(temporary);
+			}
+			forceDirectory(folder);
+		}
+		catch (FileAlreadyExistsException ex) {
+			// a concurrent upload of the same content won the race: same bytes, nothing to do
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot store blob " + sha256 + " under " + directory, ex);
+		}
+	}
+
+	private static void forceDirectory(Path folder) {
+		try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			// some file systems cannot open a directory for flushing; the file itself is flushed
+		}
+	}
+
+	private static String displayName(String name) {
+		if (name == null || name.isBlank()) {
+			return "file";
+		}
+		String base = name.replace('\\', '/');
+		base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
+		if (base.isEmpty()) {
+			return "file";
+		}
+		return base.codePointCount(0, base.length()) > MAX_FILENAME
+				? base.substring(0, base.offsetByCodePoints(0, MAX_FILENAME)) : base;
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static StoredBlob blob(ResultSet rs, int row) throws SQLException {
+		return new StoredBlob(rs.getObject("id", UUID.class), rs.getString("sha256"), rs.getString("content_type"),
+				rs.getLong("size"), rs.getString("original_filename"), rs.getObject("uploaded_by", UUID.class),
+				rs.getObject("uploaded_at", java.time.OffsetDateTime.class).toInstant());
+	}
+}

@@ -1,0 +1,141 @@
+package org.chuangwen.blobs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.chuangwen.ChuangwenIntegrationTest;
+import org.chuangwen.Fixtures;
+import org.chuangwen.organisation.ApiTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Files are typed by content, limited in size, stored once per content and checked by hash when read. */
+@ChuangwenIntegrationTest
+class BlobsIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	Blobs blobs;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	String bearer(String username) {
+		return "Bearer " + tokens.issue(fixtures.actor(username).userId()).token();
+	}
+
+	static byte[] aPng(String marker) {
+		byte[] magic = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
+		byte[] tail = marker.getBytes();
+		byte[] png = new byte[magic.length + tail.length];
+		System.arraycopy(magic, 0, png, 0, magic.length);
+		System.arraycopy(tail, 0, png, magic.length, tail.length);
+		return png;
+	}
+
+	@Test
+	void anUploadAnswersItsIdHashTypeAndSizeAndOnlyTheUploaderReadsItBack() throws Exception {
+		byte[] png = aPng(UUID.randomUUID().toString());
+		String answer = mvc.perform(multipart("/api/v1/blobs").file(new MockMultipartFile("file", "照片.jpg", null, png))
+			.header("Authorization", bearer("unit_admin")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.contentType").value("image/png"))
+			.andExpect(jsonPath("$.size").value(png.length))
+			.andExpect(jsonPath("$.sha256").value(Blobs.sha256(png)))
+			.andReturn().getResponse().getContentAsString();
+		String id = JsonPath.read(answer, "$.id");
+		mvc.perform(get("/api/v1/blobs/" + id).header("Authorization", bearer("unit_admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().bytes(png));
+		mvc.perform(get("/api/v1/blobs/" + id).header("Authorization", bearer("street_admin"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aTextFileNamedPdfIsRefused() throws Exception {
+		mvc.perform(multipart("/api/v1/blobs").file(new MockMultipartFile("file", "报告.pdf", "application/pdf",
+				"这不是 PDF，只是文字。".getBytes())).header("Authorization", bearer("unit_admin")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("file"));
+		mvc.perform(multipart("/api/v1/blobs").file(new MockMultipartFile("file", "x.png", null, aPng("p")))
+			.param("use", "deliverable").header("Authorization", bearer("unit_admin"))).andExpect(status().isCreated());
+	}
+
+	@Test
+	void aFileOverTwentyMegabytesIs413() throws Exception {
+		byte[] big = new byte[(int) Blobs.MAX_BYTES + 1];
+		big[0] = '%';
+		big[1] = 'P';
+		big[2] = 'D';
+		big[3] = 'F';
+		big[4] = '-';
+		mvc.perform(multipart("/api/v1/blobs").file(new MockMultipartFile("file", "big.pdf", null, big))
+			.header("Authorization", bearer("unit_admin")))
+			.andExpect(status().isContentTooLarge());
+	}
+
+	@Test
+	void theSameContentIsStoredOnceAndAChangedFileIsDetectedOnRead() throws Exception {
+		byte[] png = aPng("same-" + UUID.randomUUID());
+		StoredBlob first = transactions.execute(s -> blobs.store(png, "a.png", BlobUse.PHOTO, null));
+		StoredBlob second = transactions.execute(s -> blobs.store(png, "b.png", BlobUse.PHOTO, null));
+		assertThat(second.id()).isNotEqualTo(first.id());
+		assertThat(second.sha256()).isEqualTo(first.sha256());
+		Path file = blobs.pathOf(first.sha256());
+		assertThat(file).exists();
+		assertThat(file.getParent().getFileName().toString()).isEqualTo(first.sha256().substring(2, 4));
+		try (var files = Files.list(file.getParent())) {
+			assertThat(files.filter(p -> p.getFileName().toString().startsWith(first.sha256()))).hasSize(1);
+		}
+		assertThat(blobs.read(second.id()).bytes()).isEqualTo(png);
+		Files.write(file, aPng("tampered"));
+		assertThatThrownBy(() -> blobs.read(first.id())).isInstanceOf(BlobIntegrityException.class);
+		Files.write(file, png);
+		assertThat(blobs.read(first.id()).bytes()).isEqualTo(png);
+	}
+
+	@Test
+	void officeDocumentsAreToldApartByTheirParts() throws Exception {
+		assertThat(ContentTypes.detect(new org.apache.poi.xssf.usermodel.XSSFWorkbook() {
+			byte[] bytes() throws java.io.IOException {
+				createSheet("s");
+				var out = new java.io.ByteArrayOutputStream();
+				write(out);
+				return out.toByteArray();
+			}
+		}.bytes())).isEqualTo(ContentTypes.XLSX);
+		var zip = new java.io.ByteArrayOutputStream();
+		try (var z = new java.util.zip.ZipOutputStream(zip)) {
+			z.putNextEntry(new java.util.zip.ZipEntry("readme.txt"));
+			z.write("hello".getBytes());
+			z.closeEntry();
+		}
+		assertThat(ContentTypes.detect(zip.toByteArray())).isEqualTo(ContentTypes.ZIP);
+		assertThat(ContentTypes.detect(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 })).isEqualTo(ContentTypes.JPEG);
+		assertThat(ContentTypes.detect("plain".getBytes())).isEqualTo(ContentTypes.UNKNOWN);
+	}
+}
