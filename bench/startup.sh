@@ -5,10 +5,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-jar=$(ls target/chuangwen-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ]; then
+fat=$(ls target/chuangwen-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$fat" ]; then
   mvn -q -B -DskipTests package
-  jar=$(ls target/chuangwen-*.jar | grep -v original | head -1)
+  fat=$(ls target/chuangwen-*.jar | grep -v original | head -1)
+fi
+# The production form (README): the jar extracted once into target/app, then started with java -jar. BENCH_FAT=1
+# times the single fat jar instead.
+if [ "${BENCH_FAT:-0}" = "1" ]; then
+  jar=$fat
+else
+  rm -rf target/app
+  java -Djarmode=tools -jar "$fat" extract --destination target/app > /dev/null
+  jar=target/app/$(basename "$fat")
 fi
 port=${BENCH_PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")}
 if curl -s -o /dev/null "http://localhost:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
