@@ -19,14 +19,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The organisation API's own refusals as problem details: an import with bad rows (422, {@code errors} lists every
- * row with {@code row}, {@code field} and {@code message}) and an oversized import file (413). Everything else goes to
- * the shared {@code ApiErrors}.
+ * Import refusals as problem details, for every API that imports a sheet with organisation's import types
+ * (units, people, the task breakdown table): bad rows (422, {@code errors} lists every row with {@code row},
+ * {@code field} and {@code message}) and an oversized import file (413). Everything else goes to the shared
+ * {@code ApiErrors}.
  */
-@RestControllerAdvice(assignableTypes = { UnitApi.class, PersonApi.class, JurisdictionApi.class })
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OrganisationApiErrors {
 
