@@ -19,24 +19,25 @@ import org.chuangwen.shared.InvalidInputException;
 /**
  * An uploaded .xlsx read defensively: the size is checked before reading, the content (not the name) must be an
  * Office Open XML package, and the first sheet must start with the expected header row. Cells are read as the text
- * Excel shows, so a mobile number typed as a number still reads as its digits.
+ * Excel shows, so a mobile number typed as a number still reads as its digits; dates read as yyyy-MM-dd. Every
+ * module that imports a sheet (units, people, the task breakdown table) reads it here.
  */
-final class SpreadsheetFile {
+public final class SpreadsheetFile {
 
 	/** At most 5 MB per file. */
-	static final long MAX_BYTES = 5L * 1024 * 1024;
+	public static final long MAX_BYTES = 5L * 1024 * 1024;
 
 	/** At most 5,000 data rows per file. */
-	static final int MAX_ROWS = 5_000;
+	public static final int MAX_ROWS = 5_000;
 
 	/** One data row: its number as Excel shows it (header = 1) and its cells as trimmed text ("" when empty). */
-	record Line(int row, List<String> cells) {
+	public record Line(int row, List<String> cells) {
 
-		String cell(int column) {
+		public String cell(int column) {
 			return column < cells.size() ? cells.get(column) : "";
 		}
 
-		boolean isBlank() {
+		public boolean isBlank() {
 			return cells.stream().allMatch(String::isEmpty);
 		}
 	}
@@ -45,7 +46,7 @@ final class SpreadsheetFile {
 	}
 
 	/** Reads the data rows of the first sheet, after checking size, content type and header. */
-	static List<Line> read(byte[] content, List<String> header) {
+	public static List<Line> read(byte[] content, List<String> header) {
 		if (content == null || content.length == 0) {
 			throw new InvalidInputException("file", "import.file.empty");
 		}
@@ -73,7 +74,7 @@ final class SpreadsheetFile {
 			if (sheet.getLastRowNum() > MAX_ROWS) {
 				throw new InvalidInputException("file", "import.file.tooManyRows", MAX_ROWS);
 			}
-			DataFormatter formatter = new DataFormatter();
+			DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
 			Row headerRow = sheet.getRow(sheet.getFirstRowNum());
 			if (headerRow == null || !matches(cells(headerRow, header.size(), formatter), header)) {
 				throw new InvalidInputException("file", "import.file.header", String.join(" | ", header));
@@ -105,10 +106,20 @@ final class SpreadsheetFile {
 	private static List<String> cells(Row row, int count, DataFormatter formatter) {
 		List<String> cells = new ArrayList<>(count);
 		for (int c = 0; c < count; c++) {
-			Cell cell = row.getCell(c);
-			cells.add(cell == null ? "" : formatter.formatCellValue(cell).strip());
+			cells.add(text(row.getCell(c), formatter));
 		}
 		return cells;
+	}
+
+	private static String text(Cell cell, DataFormatter formatter) {
+		if (cell == null) {
+			return "";
+		}
+		if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+				&& org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)) {
+			return cell.getLocalDateTimeCellValue().toLocalDate().format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE);
+		}
+		return formatter.formatCellValue(cell).strip();
 	}
 
 	/** A header matches when each expected title is present, ignoring the required-marker '*' and spaces. */

@@ -1,44 +1,35 @@
 package org.chuangwen.tasks;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.chuangwen.organisation.Actor;
-import org.chuangwen.organisation.ImportFileTooLargeException;
 import org.chuangwen.organisation.ImportProblem;
+import org.chuangwen.organisation.SpreadsheetFile;
+import org.chuangwen.organisation.SpreadsheetFile.Line;
 import org.chuangwen.organisation.ImportRejectedException;
 import org.chuangwen.organisation.OrganisationDirectory;
 import org.chuangwen.organisation.OrganisationScope;
-import org.chuangwen.organisation.Person;
 import org.chuangwen.shared.InvalidInputException;
 import org.chuangwen.shared.InvalidInputException.FieldError;
 import org.springframework.stereotype.Service;
@@ -73,9 +64,9 @@ public class TaskSheets {
 	public static final List<String> FIELDS = List.of("standardCode", "title", "leadUnitCode", "responsibleUnitCodes",
 			"supportingUnitCodes", "leader", "deadline", "deliverables", "weight");
 
-	public static final long MAX_BYTES = 5L * 1024 * 1024;
+	public static final long MAX_BYTES = SpreadsheetFile.MAX_BYTES;
 
-	public static final int MAX_ROWS = 5_000;
+	public static final int MAX_ROWS = SpreadsheetFile.MAX_ROWS;
 
 	/** What an import did. */
 	public record ImportResult(int items, int tasks) {
@@ -102,7 +93,7 @@ public class TaskSheets {
 	@Transactional
 	public ImportResult importSheet(Actor actor, UUID frameworkId, byte[] content) {
 		TaskManagement.requireOffice(actor);
-		List<Line> lines = read(content);
+		List<Line> lines = SpreadsheetFile.read(content, HEADER);
 		BreakdownResolver resolver = management.resolver(actor);
 		if (frameworkId != null) {
 			resolver.tree(frameworkId);
@@ -217,14 +208,6 @@ public class TaskSheets {
 		return text == null ? "" : text;
 	}
 
-	/** One data line: the row number as Excel shows it and its cells as text (dates as yyyy-MM-dd). */
-	record Line(int row, List<String> cells) {
-
-		String cell(int column) {
-			return column < cells.size() ? cells.get(column) : "";
-		}
-	}
-
 	private NewBreakdownItem item(Line line, UUID frameworkId, List<FieldError> problems) {
 		LocalDate deadline = null;
 		String day = line.cell(6);
@@ -268,86 +251,5 @@ public class TaskSheets {
 		catch (RuntimeException ex) {
 			return null;
 		}
-	}
-
-	/** Reads the data lines, after checking size, content type (not the name), header and number of lines. */
-	static List<Line> read(byte[] content) {
-		if (content == null || content.length == 0) {
-			throw new InvalidInputException("file", "import.file.empty");
-		}
-		if (content.length > MAX_BYTES) {
-			throw new ImportFileTooLargeException(MAX_BYTES);
-		}
-		FileMagic magic;
-		try (InputStream in = new BufferedInputStream(new ByteArrayInputStream(content))) {
-			magic = FileMagic.valueOf(in);
-		}
-		catch (IOException ex) {
-			throw new InvalidInputException("file", "import.file.notExcel");
-		}
-		if (magic == FileMagic.OLE2) {
-			throw new InvalidInputException("file", "import.file.oldExcel");
-		}
-		if (magic != FileMagic.OOXML) {
-			throw new InvalidInputException("file", "import.file.notExcel");
-		}
-		try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
-			Sheet sheet = workbook.getSheetAt(0);
-			if (sheet.getLastRowNum() > MAX_ROWS) {
-				throw new InvalidInputException("file", "import.file.tooManyRows", MAX_ROWS);
-			}
-			DataFormatter formatter = new DataFormatter(Locale.ROOT);
-			Row header = sheet.getRow(sheet.getFirstRowNum());
-			if (header == null || !headerMatches(header, formatter)) {
-				throw new InvalidInputException("file", "import.file.header", String.join(" | ", HEADER));
-			}
-			List<Line> lines = new ArrayList<>();
-			for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
-				Row row = sheet.getRow(r);
-				if (row == null) {
-					continue;
-				}
-				List<String> cells = new ArrayList<>(HEADER.size());
-				for (int c = 0; c < HEADER.size(); c++) {
-					cells.add(text(row.getCell(c), formatter));
-				}
-				if (cells.stream().anyMatch(s -> !s.isEmpty())) {
-					lines.add(new Line(r + 1, cells));
-				}
-			}
-			if (lines.isEmpty()) {
-				throw new InvalidInputException("file", "import.file.noRows");
-			}
-			return lines;
-		}
-		catch (IOException | RuntimeException ex) {
-			if (ex instanceof InvalidInputException invalid) {
-				throw invalid;
-			}
-			throw new InvalidInputException("file", "import.file.unreadable");
-		}
-	}
-
-	private static String text(Cell cell, DataFormatter formatter) {
-		if (cell == null) {
-			return "";
-		}
-		if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-			return cell.getLocalDateTimeCellValue().toLocalDate().format(DAY);
-		}
-		return formatter.formatCellValue(cell).strip();
-	}
-
-	private static boolean headerMatches(Row header, DataFormatter formatter) {
-		for (int c = 0; c < HEADER.size(); c++) {
-			if (!normalise(text(header.getCell(c), formatter)).equals(normalise(HEADER.get(c)))) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static String normalise(String title) {
-		return title.replace("*", "").replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
 	}
 }
