@@ -48,7 +48,7 @@ final class PhotoReader {
 
 	static final int HASH_SOURCE_SIZE = 512;
 
-	static final long MAX_PIXELS = 200_000_000L;
+	static final long MAX_PIXELS = 120_000_000L;
 
 	private static final DateTimeFormatter EXIF_TIME = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
 
