@@ -128,6 +128,14 @@ public class ReportCalendar {
 		return day.atTime(draftTime).atZone(zone()).toInstant();
 	}
 
+	/**
+	 * Whether a unit writes reports: every active unit except the campaign offices, who receive them. (Deactivated
+	 * units keep the reports they wrote.)
+	 */
+	public static boolean reports(org.chuangwen.organisation.Unit unit) {
+		return unit.active() && unit.type() != org.chuangwen.organisation.UnitType.CAMPAIGN_OFFICE;
+	}
+
 	static boolean isWorkingDay(LocalDate day) {
 		return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
 	}

@@ -108,8 +108,8 @@ public record WeeklyReport(UUID id, UUID unitId, String unitCode, String unitNam
 	}
 
 	/**
-	 * Submits the report: every unfinished task needs its reason (400 naming each one missing). After the period's close
-	 * it is accepted but marked late.
+	 * Submits the report: every unfinished task needs its reason (400 naming each one missing). A first submission after
+	 * the period's close is accepted but marked late; a resubmission after a return keeps the first one's mark.
 	 */
 	public WeeklyReport submit(Actor by, Instant now) {
 		requireWriter(by);
@@ -127,7 +127,8 @@ public record WeeklyReport(UUID id, UUID unitId, String unitCode, String unitNam
 		}
 		return new WeeklyReport(id, unitId, unitCode, unitName, jurisdictionPath, kind, periodDate, periodStart,
 				periodEnd, ReportStatus.SUBMITTED, summary, plans, suggestions, doneCount, undoneCount, overdueCount,
-				draftedAt, now, by.userId(), now.isAfter(periodEnd), returnReason, returnedAt, submissions + 1, version,
+				draftedAt, now, by.userId(), submissions == 0 ? now.isAfter(periodEnd) : late, returnReason, returnedAt,
+				submissions + 1, version,
 				items);
 	}
 

@@ -142,7 +142,7 @@ public class WeeklyReportDirectory {
 			if (r != null) {
 				lines.add(line(r, now));
 			}
-			else if (calendar.isReportDay(modes, unit.jurisdictionId(), day)) {
+			else if (ReportCalendar.reports(unit) && calendar.isReportDay(modes, unit.jurisdictionId(), day)) {
 				Instant deadline = calendar.close(day);
 				lines.add(new Line(unit.id(), unit.code(), unit.name(), null, null,
 						now.isAfter(deadline) ? Standing.MISSING : Standing.PENDING, null, 0, 0, 0));

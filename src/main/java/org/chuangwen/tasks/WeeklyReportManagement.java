@@ -95,6 +95,7 @@ public class WeeklyReportManagement {
 		List<Unit> units = organisation.unitsForExport(null, new UnitFilter(null, null, null, true))
 			.stream()
 			.map(OrganisationDirectory.UnitSummary::unit)
+			.filter(ReportCalendar::reports)
 			.toList();
 		Map<LocalDate, List<Unit>> byDay = new LinkedHashMap<>();
 		Map<UUID, Map<LocalDate, ReportPeriod>> periods = new HashMap<>();
@@ -151,6 +152,9 @@ public class WeeklyReportManagement {
 			throw new ForbiddenException("reports.forbidden.unit");
 		}
 		Unit unit = organisation.unitFor(actor, actor.unitId());
+		if (!ReportCalendar.reports(unit)) {
+			throw new RuleViolationException("reports.unit.notReporting");
+		}
 		ReportCalendar.Modes modes = calendar.modes();
 		Instant now = now();
 		ReportPeriod current = calendar.current(modes, unit.jurisdictionId(), now);
