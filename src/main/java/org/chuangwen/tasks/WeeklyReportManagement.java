@@ -178,7 +178,7 @@ public class WeeklyReportManagement {
 
 	/** Drafts one unit's report unless it has one; must run inside a transaction. {@code by}: null for the caller. */
 	private Drafted draft(AuditActor by, Unit unit, String path, ReportPeriod period, Instant now) {
-		List<WeeklyReportItem> items = repository.draftItems(unit.id(), period, now);
+		List<WeeklyReportItem> items = repository.draftItems(unit.id(), period, dueBy(period), now);
 		int done = (int) items.stream().filter(WeeklyReportItem::done).count();
 		int overdue = (int) items.stream().filter(WeeklyReportItem::overdue).count();
 		WeeklyReport report = new WeeklyReport(Ids.newId(clock), unit.id(), unit.code(), unit.name(), path, period.kind(),
@@ -195,6 +195,11 @@ public class WeeklyReportManagement {
 		}
 		reminders.track(deadline(report, report.periodEnd()));
 		return new Drafted(repository.find(report.id()).orElseThrow(), true);
+	}
+
+	/** Tasks due on the report day are the period's, though they are not late at its close. */
+	private Instant dueBy(ReportPeriod period) {
+		return period.date().plusDays(1).atStartOfDay(calendar.zone()).toInstant();
 	}
 
 	private TrackedDeadline deadline(WeeklyReport report, Instant due) {
@@ -249,7 +254,7 @@ public class WeeklyReportManagement {
 			throw new RuleViolationException("reports.edit.submitted");
 		}
 		Instant now = now();
-		List<WeeklyReportItem> fresh = repository.draftItems(report.unitId(), report.period(), now);
+		List<WeeklyReportItem> fresh = repository.draftItems(report.unitId(), report.period(), dueBy(report.period()), now);
 		WeeklyReport next = report.redrafted(fresh, (int) fresh.stream().filter(WeeklyReportItem::overdue).count());
 		write(next, report.version());
 		audit.record("report.refreshed", "weeklyReport", report.id(), snapshot(report), snapshot(next), null);

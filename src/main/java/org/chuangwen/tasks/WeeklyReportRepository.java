@@ -39,10 +39,10 @@ class WeeklyReportRepository {
 
 	/**
 	 * The tasks a report on this period names, as the data stands: done in the period (submitted or accepted in it, and
-	 * not returned since), and not done though due before the period's end (the unit's open tasks, overdue ones flagged).
-	 * Read at the period's end for a past period: a task done before the end does not count as unfinished.
+	 * not returned since), and not done though due by the end of the report day ({@code dueBy}: the unit's open tasks,
+	 * overdue ones flagged). Read at the period's end for a past period: a task done before the end is not unfinished.
 	 */
-	List<WeeklyReportItem> draftItems(UUID unitId, ReportPeriod period, Instant now) {
+	List<WeeklyReportItem> draftItems(UUID unitId, ReportPeriod period, Instant dueBy, Instant now) {
 		Instant overdueBefore = now.isBefore(period.end()) ? now : period.end();
 		List<WeeklyReportItem> items = new ArrayList<>();
 		jdbc.sql("""
@@ -54,7 +54,7 @@ class WeeklyReportRepository {
 				where unit_id = :unit and issued_at < :end
 				  and ((status in ('SUBMITTED', 'ACCEPTED')
 				        and ((submitted_at >= :start and submitted_at < :end) or (accepted_at >= :start and accepted_at < :end)))
-				    or (deadline < :end
+				    or (deadline < :dueBy
 				        and not ((status = 'ACCEPTED' and (submitted_at < :end or accepted_at < :end))
 				              or (status = 'SUBMITTED' and submitted_at < :end))))
 				order by done desc, deadline, id
@@ -62,6 +62,7 @@ class WeeklyReportRepository {
 			.param("unit", unitId)
 			.param("start", at(period.start()))
 			.param("end", at(period.end()))
+			.param("dueBy", at(dueBy))
 			.query((rs, n) -> {
 				Instant deadline = rs.getObject("deadline", OffsetDateTime.class).toInstant();
 				boolean done = rs.getBoolean("done");
