@@ -38,6 +38,16 @@ class WeeklyReportBrowserTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	private static void scrollTo(BrowserTestSupport browser, WebElement element) {
+		((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+	}
+
+	private static void click(BrowserTestSupport browser, WebElement element) {
+		scrollTo(browser, element);
+		element.click();
+	}
+
 	@Test
 	void aUnitAdminSubmitsTheDraftAndTheOfficeSeesItSubmitted() {
 		ReportPeriod period = reports.currentPeriod(fixtures.urbanManagementAdmin());
@@ -51,21 +61,24 @@ class WeeklyReportBrowserTests {
 			unit.open("/reports");
 			List<WebElement> draft = unit.driver().findElements(By.id("draft"));
 			if (!draft.isEmpty()) {
-				draft.get(0).click();
+				click(unit, draft.get(0));
 			}
 			else {
-				unit.visible(By.id("open-current")).click();
+				click(unit, unit.visible(By.id("open-current")));
 			}
-			unit.visible(By.id("refresh")).click();
+			click(unit, unit.visible(By.id("refresh")));
 			unit.waitForText(By.id("report-done"), "已按最新任务数据更新");
-			unit.visible(By.id("reason-" + task.id())).sendKeys(reason);
+			WebElement own = unit.driver().findElement(By.id("reason-" + task.id()));
+			scrollTo(unit, own);
+			own.sendKeys(reason);
 			for (WebElement field : unit.driver().findElements(By.cssSelector("textarea[name^='reason.']"))) {
 				if (field.getAttribute("value").isBlank()) {
-					field.sendKeys("正在推进，下周完成。");
+					scrollTo(unit, field);
+				field.sendKeys("正在推进，下周完成。");
 				}
 			}
 			unit.driver().findElement(By.id("suggestions")).sendKeys("建议协调交警部门配合夜间施工。");
-			unit.driver().findElement(By.id("submit")).click();
+			click(unit, unit.driver().findElement(By.id("submit")));
 			unit.waitForText(By.id("report-done"), "报告已提交");
 			assertThat(unit.visible(By.id("undone-view")).getText()).contains(reason);
 			assertThat(unit.driver().findElements(By.id("report-form"))).as("read-only once submitted").isEmpty();
