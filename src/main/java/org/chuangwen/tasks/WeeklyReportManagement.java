@@ -194,7 +194,7 @@ public class WeeklyReportManagement {
 			audit.record(by, "report.drafted", "weeklyReport", report.id(), null, snapshot(report), null);
 		}
 		reminders.track(deadline(report, report.periodEnd()));
-		return new Drafted(repository.find(report.id()).orElseThrow(), true);
+		return new Drafted(report, true);
 	}
 
 	/** Tasks due on the report day are the period's, though they are not late at its close. */
@@ -217,9 +217,9 @@ public class WeeklyReportManagement {
 		WeeklyReport report = visibleReport(actor, reportId);
 		checkVersion(report, edit.expectedVersion());
 		WeeklyReport next = report.edit(actor, edit);
-		write(next, report.version());
+		write(next, report.version(), false);
 		audit.record("report.edited", "weeklyReport", report.id(), snapshot(report), snapshot(next), null);
-		return repository.find(reportId).orElseThrow();
+		return WeeklyReportRepository.written(next);
 	}
 
 	/**
@@ -232,11 +232,11 @@ public class WeeklyReportManagement {
 		checkVersion(report, edit == null ? null : edit.expectedVersion());
 		WeeklyReport edited = edit == null ? report : report.edit(actor, edit);
 		WeeklyReport next = edited.submit(actor, now());
-		write(next, report.version());
+		write(next, report.version(), false);
 		audit.record("report.submitted", "weeklyReport", report.id(), snapshot(report), snapshot(next),
 				next.late() ? "late" : null);
 		reminders.settle(SUBJECT, report.id().toString());
-		return repository.find(reportId).orElseThrow();
+		return WeeklyReportRepository.written(next);
 	}
 
 	/**
@@ -256,9 +256,9 @@ public class WeeklyReportManagement {
 		Instant now = now();
 		List<WeeklyReportItem> fresh = repository.draftItems(report.unitId(), report.period(), dueBy(report.period()), now);
 		WeeklyReport next = report.redrafted(fresh, (int) fresh.stream().filter(WeeklyReportItem::overdue).count());
-		write(next, report.version());
+		write(next, report.version(), true);
 		audit.record("report.refreshed", "weeklyReport", report.id(), snapshot(report), snapshot(next), null);
-		return repository.find(reportId).orElseThrow();
+		return WeeklyReportRepository.written(next);
 	}
 
 	// the office
@@ -273,12 +273,12 @@ public class WeeklyReportManagement {
 		checkVersion(report, expectedVersion);
 		Instant now = now();
 		WeeklyReport next = report.returnTo(actor, reason, now);
-		write(next, report.version());
+		write(next, report.version(), false);
 		audit.record("report.returned", "weeklyReport", report.id(), snapshot(report), snapshot(next),
 				next.returnReason());
 		Instant due = report.periodEnd().isAfter(now) ? report.periodEnd() : now.plus(Duration.ofDays(1));
 		reminders.track(deadline(next, due));
-		return repository.find(reportId).orElseThrow();
+		return WeeklyReportRepository.written(next);
 	}
 
 	/** The daily-report setting at the caller's node: {@code version} as shown (-1: none yet). */
@@ -354,8 +354,8 @@ public class WeeklyReportManagement {
 		}
 	}
 
-	private void write(WeeklyReport next, int expectedVersion) {
-		if (!repository.update(next, expectedVersion)) {
+	private void write(WeeklyReport next, int expectedVersion, boolean itemsChanged) {
+		if (!repository.update(next, expectedVersion, itemsChanged)) {
 			throw stale("object.weeklyReport");
 		}
 	}

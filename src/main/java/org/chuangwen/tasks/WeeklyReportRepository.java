@@ -133,10 +133,10 @@ class WeeklyReportRepository {
 	}
 
 	/**
-	 * Writes a change if nobody changed the report since {@code expectedVersion} (false when somebody did); the items
-	 * are written again with it.
+	 * Writes a change if nobody changed the report since {@code expectedVersion} (false when somebody did); with it the
+	 * items (all of them when drafted again, otherwise the reasons).
 	 */
-	boolean update(WeeklyReport r, int expectedVersion) {
+	boolean update(WeeklyReport r, int expectedVersion, boolean itemsChanged) {
 		int updated = jdbc.sql("""
 				update weekly_report set status = :status, summary = :summary, plans = :plans, suggestions = :suggestions,
 				       done_count = :done, undone_count = :undone, overdue_count = :overdue, submitted_at = :submittedAt,
@@ -163,8 +163,19 @@ class WeeklyReportRepository {
 		if (updated == 0) {
 			return false;
 		}
-		jdbc.sql("delete from weekly_report_item where report_id = :id").param("id", r.id()).update();
-		insertItems(r.id(), r.items());
+		if (itemsChanged) {
+			jdbc.sql("delete from weekly_report_item where report_id = :id").param("id", r.id()).update();
+			insertItems(r.id(), r.items());
+		}
+		else if (!r.undoneItems().isEmpty()) {
+			batchJdbc.batchUpdate("update weekly_report_item set reason = :reason where report_id = :report and task_id = :task",
+					r.undoneItems()
+						.stream()
+						.map(i -> new MapSqlParameterSource().addValue("report", r.id())
+							.addValue("task", i.taskId())
+							.addValue("reason", i.reason() == null ? "" : i.reason()))
+						.toArray(SqlParameterSource[]::new));
+		}
 		return true;
 	}
 
@@ -292,6 +303,14 @@ class WeeklyReportRepository {
 			.param("id", reportId)
 			.query((rs, n) -> item(rs))
 			.list();
+	}
+
+	/** The report as written by {@link #update}: its version one up. */
+	static WeeklyReport written(WeeklyReport r) {
+		return new WeeklyReport(r.id(), r.unitId(), r.unitCode(), r.unitName(), r.jurisdictionPath(), r.kind(),
+				r.periodDate(), r.periodStart(), r.periodEnd(), r.status(), r.summary(), r.plans(), r.suggestions(),
+				r.doneCount(), r.undoneCount(), r.overdueCount(), r.draftedAt(), r.submittedAt(), r.submittedBy(), r.late(),
+				r.returnReason(), r.returnedAt(), r.submissions(), r.version() + 1, r.items());
 	}
 
 	static WeeklyReport withItems(WeeklyReport r, List<WeeklyReportItem> items) {
