@@ -54,7 +54,7 @@ class WeeklyReportRepository {
 				where unit_id = :unit and issued_at < :end
 				  and ((status in ('SUBMITTED', 'ACCEPTED')
 				        and ((submitted_at >= :start and submitted_at < :end) or (accepted_at >= :start and accepted_at < :end)))
-				    or (deadline < :dueBy
+				    or (deadline < :dueBy and status <> 'CANCELLED'
 				        and not ((status = 'ACCEPTED' and (submitted_at < :end or accepted_at < :end))
 				              or (status = 'SUBMITTED' and submitted_at < :end))))
 				order by done desc, deadline, id
