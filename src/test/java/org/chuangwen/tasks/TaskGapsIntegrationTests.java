@@ -123,8 +123,7 @@ class TaskGapsIntegrationTests {
 		assertThat(jdbc.sql("select settled_at is not null from tracked_deadline where subject_type = 'task' and subject_id = :id")
 			.param("id", task.toString()).query(Boolean.class).single()).as("no more reminders").isTrue();
 		assertThat(audit.historyOf("task", task, 5).get(0).reason()).isEqualTo("测评标准调整，本任务取消");
-		mvc.perform(get("/tasks?status=CANCELLED&q=" + java.net.URLEncoder.encode("撤销测试任务", java.nio.charset.StandardCharsets.UTF_8))
-			.with(fixtures.signedInAs("office")))
+		mvc.perform(get("/tasks").param("status", "CANCELLED").param("q", "撤销测试任务").with(fixtures.signedInAs("office")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("撤销测试任务")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("已撤销")));
