@@ -21,7 +21,6 @@ import org.chuangwen.points.Geo;
 import org.chuangwen.points.GridBoundary;
 import org.chuangwen.points.GridLocator;
 import org.chuangwen.points.LatLng;
-import org.chuangwen.points.OpenProblemCounts;
 import org.chuangwen.points.Point;
 import org.chuangwen.points.PointDirectory;
 import org.chuangwen.points.PointDraft;
@@ -33,7 +32,6 @@ import org.chuangwen.shared.Ids;
 import org.chuangwen.shared.InvalidInputException;
 import org.chuangwen.shared.Page;
 import org.chuangwen.shared.PageRequest;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -119,15 +117,15 @@ class PointApi {
 
 	private final PointSheets sheets;
 
-	private final ObjectProvider<OpenProblemCounts> openProblems;
+	private final MapFeatures features;
 
 	PointApi(PointDirectory directory, PointManagement management, GridLocator grids, PointSheets sheets,
-			ObjectProvider<OpenProblemCounts> openProblems) {
+			MapFeatures features) {
 		this.directory = directory;
 		this.management = management;
 		this.grids = grids;
 		this.sheets = sheets;
-		this.openProblems = openProblems;
+		this.features = features;
 	}
 
 	@GetMapping("/points")
@@ -208,32 +206,13 @@ class PointApi {
 			+ "when left out) and the list filters. A FeatureCollection of Point features (coordinates [lng, lat]) "
 			+ "with properties id, code, name, typeCode, unitName, status and state: 'active' | 'retired' | "
 			+ "'problems'. openProblems (a count) is present only when the problems module provides it. At most 5,000 "
-			+ "pins; 'truncated': true when more lie in the view.")
+			+ "pins; 'truncated': true when more lie in the view. The map page reads the same collection from "
+			+ "/points/map/pins with its session.")
 	Map<String, Object> map(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String bbox,
 			@RequestParam(required = false) String typeCode, @RequestParam(required = false) String jurisdictionId,
 			@RequestParam(required = false) String unitId, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String q) {
-		Geo.BoundingBox view = bbox(bbox);
-		List<Point> pins = directory.inView(actor, view, filter(typeCode, jurisdictionId, unitId, status, q));
-		OpenProblemCounts counts = openProblems.getIfAvailable();
-		Map<UUID, Integer> open = counts == null ? null : counts.openProblems(pins.stream().map(Point::id).toList());
-		List<Map<String, Object>> features = new ArrayList<>(pins.size());
-		for (Point p : pins) {
-			Map<String, Object> properties = new LinkedHashMap<>();
-			properties.put("id", p.id());
-			properties.put("code", p.code());
-			properties.put("name", p.name());
-			properties.put("typeCode", p.typeCode());
-			properties.put("unitName", p.unitName());
-			properties.put("status", p.status().name());
-			int problems = open == null ? 0 : open.getOrDefault(p.id(), 0);
-			if (open != null) {
-				properties.put("openProblems", problems);
-			}
-			properties.put("state", !p.isActive() ? "retired" : problems > 0 ? "problems" : "active");
-			features.add(feature(Map.of("type", "Point", "coordinates", List.of(p.longitude(), p.latitude())), properties));
-		}
-		return collection(features, pins.size() >= PointDirectory.MAX_PINS);
+		return features.pins(actor, bbox, filter(typeCode, jurisdictionId, unitId, status, q));
 	}
 
 	@GetMapping(path = "/grids/outlines", produces = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
@@ -241,18 +220,7 @@ class PointApi {
 			+ "left out): a FeatureCollection of Polygon features with properties gridId and code, for drawing the map "
 			+ "without tiles. At most 2,000.")
 	Map<String, Object> outlines(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String bbox) {
-		List<Map<String, Object>> features = new ArrayList<>();
-		List<GridBoundary> outlines = grids.boundariesIn(actor, bbox(bbox));
-		for (GridBoundary b : outlines) {
-			List<List<Double>> ring = new ArrayList<>();
-			b.ring().forEach(p -> ring.add(List.of(p.lng(), p.lat())));
-			ring.add(ring.get(0));
-			Map<String, Object> properties = new LinkedHashMap<>();
-			properties.put("gridId", b.gridId());
-			properties.put("code", b.gridCode());
-			features.add(feature(Map.of("type", "Polygon", "coordinates", List.of(ring)), properties));
-		}
-		return collection(features, outlines.size() >= GridLocator.MAX_OUTLINES);
+		return features.outlines(actor, bbox);
 	}
 
 	@GetMapping("/grids/locate")
@@ -338,44 +306,6 @@ class PointApi {
 				throw new ImportFileTooLargeException(PointSheets.MAX_BYTES);
 			}
 			return content;
-		}
-	}
-
-	private static Map<String, Object> feature(Map<String, Object> geometry, Map<String, Object> properties) {
-		Map<String, Object> feature = new LinkedHashMap<>();
-		feature.put("type", "Feature");
-		feature.put("geometry", geometry);
-		feature.put("properties", properties);
-		return feature;
-	}
-
-	private static Map<String, Object> collection(List<Map<String, Object>> features, boolean truncated) {
-		Map<String, Object> collection = new LinkedHashMap<>();
-		collection.put("type", "FeatureCollection");
-		collection.put("features", features);
-		collection.put("truncated", truncated);
-		return collection;
-	}
-
-	/** {@code west,south,east,north}; the whole world when absent. */
-	static Geo.BoundingBox bbox(String bbox) {
-		if (bbox == null || bbox.isBlank()) {
-			return new Geo.BoundingBox(-90, -180, 90, 180);
-		}
-		String[] parts = bbox.split(",");
-		try {
-			if (parts.length != 4) {
-				throw new NumberFormatException(bbox);
-			}
-			double west = Double.parseDouble(parts[0].strip()), south = Double.parseDouble(parts[1].strip());
-			double east = Double.parseDouble(parts[2].strip()), north = Double.parseDouble(parts[3].strip());
-			if (!Geo.isValid(south, west) || !Geo.isValid(north, east) || south > north || west > east) {
-				throw new NumberFormatException(bbox);
-			}
-			return new Geo.BoundingBox(south, west, north, east);
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException("bbox", "point.bbox.invalid");
 		}
 	}
 

@@ -59,13 +59,17 @@ class PointPages {
 
 	private final OrganisationDirectory organisation;
 
+	private final MapFeatures features;
+
+	private final org.springframework.context.MessageSource messages;
+
 	private final String tilesUrl;
 
 	private final String tilesAttribution;
 
 	PointPages(PointDirectory directory, PointManagement management, PointSheets sheets, GridLocator grids,
-			CriteriaDirectory criteria, OrganisationDirectory organisation,
-			@Value("${chuangwen.map.tiles-url:}") String tilesUrl,
+			CriteriaDirectory criteria, OrganisationDirectory organisation, MapFeatures features,
+			org.springframework.context.MessageSource messages, @Value("${chuangwen.map.tiles-url:}") String tilesUrl,
 			@Value("${chuangwen.map.tiles-attribution:}") String tilesAttribution) {
 		this.directory = directory;
 		this.management = management;
@@ -73,6 +77,8 @@ class PointPages {
 		this.grids = grids;
 		this.criteria = criteria;
 		this.organisation = organisation;
+		this.features = features;
+		this.messages = messages;
 		this.tilesUrl = tilesUrl;
 		this.tilesAttribution = tilesAttribution;
 	}
@@ -118,6 +124,21 @@ class PointPages {
 		return "points/map";
 	}
 
+	/** The map page's pins (the same GeoJSON as GET /api/v1/points/map, read with the page's session). */
+	@GetMapping(path = "/points/map/pins", produces = "application/json")
+	@org.springframework.web.bind.annotation.ResponseBody
+	java.util.Map<String, Object> pins(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String bbox,
+			@RequestParam(required = false) String typeCode, @RequestParam(required = false) String status) {
+		return features.pins(actor, bbox, PointApi.filter(typeCode, null, null, status, null));
+	}
+
+	/** The map page's grid outlines (as GET /api/v1/grids/outlines). */
+	@GetMapping(path = "/points/map/outlines", produces = "application/json")
+	@org.springframework.web.bind.annotation.ResponseBody
+	java.util.Map<String, Object> outlines(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String bbox) {
+		return features.outlines(actor, bbox);
+	}
+
 	@GetMapping("/points/{id}")
 	String detail(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
 		Point point = directory.pointFor(actor, Ids.parse(id, "point"));
@@ -148,10 +169,11 @@ class PointPages {
 	@PostMapping("/points")
 	String create(@AuthenticationPrincipal Actor actor, @ModelAttribute("pointForm") PointForm form, BindingResult binding,
 			Model model, RedirectAttributes redirect) {
-		if (binding.hasErrors()) {
-			return form(actor, null, form, model);
-		}
 		try {
+			if (binding.hasErrors()) {
+				management.check(actor, form.draft(grid(form)), null);
+				return form(actor, null, form, model);
+			}
 			Point point = management.create(actor, form.draft(grid(form)));
 			redirect.addFlashAttribute("notice", "points.saved");
 			return "redirect:/points/" + point.id();
@@ -178,10 +200,11 @@ class PointPages {
 			@ModelAttribute("pointForm") PointForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		Point point = directory.pointFor(actor, Ids.parse(id, "point"));
-		if (binding.hasErrors()) {
-			return form(actor, point, form, model);
-		}
 		try {
+			if (binding.hasErrors()) {
+				management.check(actor, form.draft(grid(form)), point.id());
+				return form(actor, point, form, model);
+			}
 			management.update(actor, point.id(), form.draft(grid(form)), form.getVersion());
 			redirect.addFlashAttribute("notice", "points.saved");
 			return "redirect:/points/" + point.id();
@@ -208,8 +231,8 @@ class PointPages {
 		}
 		catch (InvalidInputException | ConflictException | org.chuangwen.shared.RuleViolationException ex) {
 			redirect.addFlashAttribute("statusError", ex instanceof InvalidInputException invalid
-					? invalid.errors().get(0).messageKey() : ex.messageKey());
-			redirect.addFlashAttribute("statusErrorArguments", ex.arguments());
+					? message(invalid.errors().get(0).messageKey(), invalid.errors().get(0).arguments().toArray())
+					: message(ex.messageKey(), ex.arguments()));
 		}
 		return "redirect:/points/" + pointId;
 	}
@@ -244,18 +267,26 @@ class PointPages {
 			return "redirect:/points";
 		}
 		catch (ImportRejectedException ex) {
-			model.addAttribute("problems", ex.problems());
-			model.addAttribute("fields", PointSheets.FIELDS);
-			model.addAttribute("header", PointSheets.HEADER);
+			List<java.util.Map<String, Object>> problems = new java.util.ArrayList<>();
+			for (org.chuangwen.organisation.ImportProblem p : ex.problems()) {
+				int column = p.field() == null ? -1 : PointSheets.FIELDS.indexOf(p.field());
+				problems.add(java.util.Map.of("row", p.row(), "column", column < 0 ? "" : PointSheets.HEADER.get(column),
+						"message", message(p.messageKey(), p.arguments().toArray())));
+			}
+			model.addAttribute("problems", problems);
 			return "points/import";
 		}
 		catch (InvalidInputException | ImportFileTooLargeException ex) {
 			model.addAttribute("fileError", ex instanceof InvalidInputException invalid
-					? invalid.errors().get(0).messageKey() : ex.messageKey());
-			model.addAttribute("fileErrorArguments", ex instanceof InvalidInputException invalid
-					? invalid.errors().get(0).arguments().toArray() : ex.arguments());
+					? message(invalid.errors().get(0).messageKey(), invalid.errors().get(0).arguments().toArray())
+					: message(ex.messageKey(), ex.arguments()));
 			return "points/import";
 		}
+	}
+
+	private String message(String key, Object... arguments) {
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		return messages.getMessage(key, arguments, key, locale);
 	}
 
 	/** The grid of the form's grid code: empty means "from the location"; an unknown code is a field error. */
@@ -280,8 +311,11 @@ class PointPages {
 			List<InvalidInputException.FieldError> errors = invalid.errors()
 				.stream()
 				.map(e -> e.field().equals("gridId") ? new InvalidInputException.FieldError("gridCode", e.messageKey(), e.arguments()) : e)
+				.filter(e -> !binding.hasFieldErrors(e.field())) // a field that could not be read says so once
 				.toList();
-			FormErrors.apply(new InvalidInputException(errors), binding);
+			if (!errors.isEmpty()) {
+				FormErrors.apply(new InvalidInputException(errors), binding);
+			}
 			return;
 		}
 		FormErrors.apply(ex, binding);
