@@ -7,14 +7,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoField;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.chuangwen.notifications.ReminderLeadTimes;
 import org.chuangwen.organisation.Jurisdiction;
 import org.chuangwen.organisation.OrganisationDirectory;
+import org.chuangwen.shared.WorkingCalendar;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -75,13 +79,26 @@ public class ReportCalendar {
 
 	private final ReminderLeadTimes leadTimes;
 
+	private final Predicate<LocalDate> workingDays;
+
+	@Autowired
 	ReportCalendar(WeeklyReportRepository repository, OrganisationDirectory organisation, Clock clock,
+			WorkingCalendar workingCalendar,
 			@Value("${chuangwen.reports.weekday:FRIDAY}") DayOfWeek weekday,
 			@Value("${chuangwen.reports.close-time:17:30}") LocalTime closeTime,
 			@Value("${chuangwen.reports.draft-time:08:00}") LocalTime draftTime,
 			@Value("${chuangwen.reports.reminders.liaison:PT9H30M}") Duration liaison,
 			@Value("${chuangwen.reports.reminders.head:PT3H}") Duration head,
 			@Value("${chuangwen.reports.reminders.leader:PT1H}") Duration leader) {
+		this(repository, organisation, clock, workingCalendar::isWorkingDay, weekday, closeTime, draftTime, liaison,
+				head, leader);
+	}
+
+	/** A calendar whose working days are those of {@code workingDays} (tests give a fixed set of holidays). */
+	ReportCalendar(WeeklyReportRepository repository, OrganisationDirectory organisation, Clock clock,
+			Predicate<LocalDate> workingDays, DayOfWeek weekday, LocalTime closeTime, LocalTime draftTime,
+			Duration liaison, Duration head, Duration leader) {
+		this.workingDays = workingDays;
 		this.repository = repository;
 		this.organisation = organisation;
 		this.clock = clock;
@@ -136,13 +153,31 @@ public class ReportCalendar {
 		return unit.active() && unit.type() != org.chuangwen.organisation.UnitType.CAMPAIGN_OFFICE;
 	}
 
-	static boolean isWorkingDay(LocalDate day) {
+	static boolean isWeekday(LocalDate day) {
 		return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
 	}
 
-	/** Whether units on the node report on this day. */
+	/** A working day of the city's calendar (public holidays off, adjusted working weekends on). */
+	boolean isWorkingDay(LocalDate day) {
+		return workingDays.test(day);
+	}
+
+	/**
+	 * Whether units on the node report on this day. Daily mode: every working day. Weekly: the report weekday, or when
+	 * that is a holiday the last working day of the same week before it; a week without such a day has no report.
+	 */
 	public boolean isReportDay(Modes modes, UUID jurisdictionId, LocalDate day) {
-		return kindOn(modes, jurisdictionId, day) == ReportKind.DAILY ? isWorkingDay(day) : day.getDayOfWeek() == weekday;
+		return kindOn(modes, jurisdictionId, day) == ReportKind.DAILY ? isWorkingDay(day)
+				: weeklyReportDay(day).filter(day::equals).isPresent();
+	}
+
+	/** The weekly report day of the week holding {@code day}, if the week has one. */
+	Optional<LocalDate> weeklyReportDay(LocalDate day) {
+		LocalDate candidate = day.with(ChronoField.DAY_OF_WEEK, weekday.getValue());
+		while (!isWorkingDay(candidate) && candidate.getDayOfWeek() != DayOfWeek.MONDAY) {
+			candidate = candidate.minusDays(1);
+		}
+		return isWorkingDay(candidate) ? Optional.of(candidate) : Optional.empty();
 	}
 
 	ReportKind kindOn(Modes modes, UUID jurisdictionId, LocalDate day) {

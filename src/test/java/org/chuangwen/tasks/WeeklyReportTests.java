@@ -89,8 +89,37 @@ class WeeklyReportTests {
 	}
 
 	private static ReportCalendar calendar() {
-		return new ReportCalendar(null, null, Clock.system(ZONE), DayOfWeek.FRIDAY, LocalTime.of(17, 30),
+		return calendar(Set.of());
+	}
+
+	/** Monday to Friday are working days except the given holidays. */
+	private static ReportCalendar calendar(Set<LocalDate> holidays) {
+		return new ReportCalendar(null, null, Clock.system(ZONE),
+				day -> ReportCalendar.isWeekday(day) && !holidays.contains(day), DayOfWeek.FRIDAY, LocalTime.of(17, 30),
 				LocalTime.of(8, 0), Duration.ofMinutes(570), Duration.ofHours(3), Duration.ofHours(1));
+	}
+
+	@Test
+	void aFridayHolidayMovesTheWeeklyReportToTheLastWorkingDayBefore() {
+		ReportCalendar calendar = calendar(Set.of(FRIDAY, FRIDAY.minusDays(1)));
+		ReportCalendar.Modes weekly = new ReportCalendar.Modes(Map.of(), null);
+		ReportPeriod period = calendar.current(weekly, null, at(FRIDAY.minusDays(4), 10, 0));
+		assertThat(period.date()).isEqualTo(FRIDAY.minusDays(2));
+		assertThat(calendar.isReportDay(weekly, null, FRIDAY)).isFalse();
+		ReportPeriod next = calendar.current(weekly, null, at(FRIDAY.minusDays(2), 18, 0));
+		assertThat(next.date()).as("the week after reports on its Friday again").isEqualTo(FRIDAY.plusDays(7));
+		assertThat(next.start()).isEqualTo(calendar.close(FRIDAY.minusDays(2)));
+	}
+
+	@Test
+	void aWeekOfHolidaysHasNoWeeklyReportAndDailyModeSkipsHolidays() {
+		LocalDate monday = FRIDAY.minusDays(4);
+		Set<LocalDate> week = Set.of(monday, monday.plusDays(1), monday.plusDays(2), monday.plusDays(3), FRIDAY);
+		ReportCalendar calendar = calendar(week);
+		ReportCalendar.Modes weekly = new ReportCalendar.Modes(Map.of(), null);
+		ReportPeriod period = calendar.current(weekly, null, at(monday, 10, 0));
+		assertThat(period.date()).isEqualTo(FRIDAY.plusDays(7));
+		assertThat(period.start()).isEqualTo(calendar.close(FRIDAY.minusDays(7)));
 	}
 
 	@Test
