@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * When reports fall due. Weekly mode: the report day is the configured weekday ({@code chuangwen.reports.weekday},
- * Friday), the deadline its close time ({@code chuangwen.reports.close-time}, 17:30), in the city's time zone (the
+ * Friday; when that is a public holiday, the last working day of the week before it), the deadline its close time ({@code chuangwen.reports.close-time}, 17:30), in the city's time zone (the
  * clock's). Daily-report mode (日报告), from the date a campaign office sets for its jurisdiction node (the nearest node
- * up the tree wins): every working day (Monday to Friday) is a report day. A period runs from the previous report day's
+ * up the tree wins): every working day of the city's calendar (shared.WorkingCalendar) is a report day. A period runs from the previous report day's
  * close to this one's, so periods never overlap or leave a gap, also where weekly mode turns daily. Drafts are made on
  * the report day at {@code chuangwen.reports.draft-time} (08:00).
  */
