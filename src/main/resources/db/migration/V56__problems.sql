@@ -6,7 +6,7 @@ create table problem (
     number                    text        not null unique,
     category_code             text        not null references problem_category (code),
     description               text        not null check (char_length(description) between 1 and 2000),
-    point_id                  uuid,
+    point_id                  uuid        references point (id),
     lat                       double precision check (lat between -90 and 90),
     lng                       double precision check (lng between -180 and 180),
     jurisdiction_id           uuid        references jurisdiction (id),
