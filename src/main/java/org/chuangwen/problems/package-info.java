@@ -10,6 +10,5 @@
  * {@link org.chuangwen.problems.ProblemDirectory} and listen to the past-tense events at this package's root.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Problems",
-		allowedDependencies = { "shared", "audit", "organisation", "criteria", "notifications", "blobs", "points",
-				"tasks" })
+		allowedDependencies = { "shared", "audit", "organisation", "criteria", "notifications", "blobs", "points" })
 package org.chuangwen.problems;
