@@ -107,11 +107,9 @@ class ProblemBrowserTests {
 		}
 	}
 
-	/** Clicks an element after scrolling it to the middle of the window (the map and footer never cover it). */
+	/** Clicks a visible element the way a tap does, wherever it is on the (long, phone-layout) page. */
 	static void press(BrowserTestSupport browser, String id) {
-		var element = browser.driver().findElement(By.id(id));
-		((org.openqa.selenium.JavascriptExecutor) browser.driver())
-			.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		element.click();
+		var element = browser.visible(By.id(id));
+		((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", element);
 	}
 }

@@ -43,6 +43,31 @@ class ProblemPagesIntegrationTests {
 		mvc.perform(get("/problems/new").with(fixtures.signedInAs("unit_admin"))).andExpect(status().isForbidden());
 	}
 
+	@Autowired
+	ProblemManagement management;
+
+	@Test
+	void theDetailPageOffersEachRoleItsActions() throws Exception {
+		places.ready();
+		var inspector = fixtures.actor("inspector");
+		var at = places.spot(false);
+		Problem p = management.report(inspector, new NewProblem("E03", "页面测试", null, at.lat(), at.lng(), null,
+				java.util.List.of(places.photo(inspector)), true));
+		mvc.perform(get("/problems/" + p.id()).with(fixtures.signedInAs("unit_admin"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"claim\"")))
+			.andExpect(content().string(containsString("id=\"dispute-form\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"dispatch-form\""))));
+		mvc.perform(get("/problems/" + p.id()).with(fixtures.signedInAs("office"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"dispatch-form\"")))
+			.andExpect(content().string(containsString("id=\"reject-form\"")));
+		var staff = fixtures.actor("unit_staff");
+		management.transition(staff, p.id(), ProblemCommand.of(ProblemAction.CLAIM));
+		management.transition(staff, p.id(), ProblemCommand.of(ProblemAction.RECTIFY).photos(java.util.List.of(places.photo(staff))));
+		mvc.perform(get("/problems/" + p.id()).with(fixtures.signedInAs("inspector"))).andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"verify-fail\"")))
+			.andExpect(content().string(containsString("id=\"verify-form\"")));
+	}
+
 	@Test
 	void aReportWithoutPlaceIsShownAgainWithTheMessage() throws Exception {
 		mvc.perform(multipart("/problems/new").file(new MockMultipartFile("photos", "", "application/octet-stream", new byte[0]))
