@@ -137,13 +137,16 @@ class ProblemsIntegrationTests {
 	@Test
 	void withoutPointOrGridUnitTheCategorysHandlingUnitTakesIt() {
 		assertThat(responsibilities.responsibleUnitFor(places.grid2)).isEmpty();
-		transactions.executeWithoutResult(s -> categories.setHandlingUnitBySystem("C02", places.districtWest, places.trafficPolice));
+		// the city hands C02 to the traffic police (demo); the district names urban management: the nearest node wins
+		transactions.executeWithoutResult(s -> categories.setHandlingUnitBySystem("C02", places.districtWest, places.urbanManagement));
 		Problem routed = reportAt(inspector, "C02", places.spot(true));
 		assertThat(routed.jurisdictionId()).isEqualTo(places.grid2);
-		assertThat(routed.unitId()).isEqualTo(places.trafficPolice);
+		assertThat(routed.unitId()).isEqualTo(places.urbanManagement);
 		assertThat(routed.status()).isEqualTo(ProblemStatus.DISPATCHED);
-		// no rule names a unit: registered, waiting for the office to dispatch
-		Problem unrouted = reportAt(inspector, "D03", places.spot(true));
+		// no rule names a unit (the demo city names handling units for every category: take one away): registered,
+		// waiting for the office to dispatch
+		jdbc.sql("delete from problem_category_unit where category_code = 'J03'").update();
+		Problem unrouted = reportAt(inspector, "J03", places.spot(true));
 		assertThat(unrouted.status()).isEqualTo(ProblemStatus.REGISTERED);
 		assertThat(unrouted.unitId()).isNull();
 		assertThatThrownBy(() -> management.transition(office, unrouted.id(), ProblemCommand.of(ProblemAction.DISPATCH)))
