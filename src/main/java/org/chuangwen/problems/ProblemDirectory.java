@@ -195,6 +195,43 @@ public class ProblemDirectory {
 			.toList();
 	}
 
+	/**
+	 * The doubts about the problem's after-photos (DOMAIN §8.4): taken farther from the problem than the configured
+	 * distance, taken before the problem was reported, or identical / near-identical (perceptual hash) to another
+	 * evidence photo of this or another problem. Photos without EXIF time or position are not flagged for those.
+	 */
+	@Transactional
+	public List<EvidenceFlag> evidenceFlags(Actor actor, UUID problemId) {
+		Problem problem = management.visibleProblem(actor, problemId);
+		List<EvidenceFlag> flags = new java.util.ArrayList<>();
+		for (ProblemPhoto photo : repository.photos(problemId)) {
+			if (photo.kind() != ProblemPhoto.Kind.AFTER) {
+				continue;
+			}
+			org.chuangwen.blobs.PhotoFacts facts = blobs.photoFacts(photo.blobId());
+			if (facts.location().isPresent() && problem.lat() != null && problem.lng() != null) {
+				double metres = facts.location().get().metresTo(problem.lat(), problem.lng());
+				if (metres > settings.evidenceDistanceMetres()) {
+					flags.add(new EvidenceFlag(photo.blobId(), EvidenceFlag.Kind.FAR_FROM_PROBLEM, Long.toString(Math.round(metres))));
+				}
+			}
+			if (facts.takenAt().isPresent() && facts.takenAt().get().isBefore(problem.createdAt())) {
+				flags.add(new EvidenceFlag(photo.blobId(), EvidenceFlag.Kind.TAKEN_BEFORE_REPORT, facts.takenAt().get().toString()));
+			}
+			java.util.Set<UUID> alike = new java.util.HashSet<>();
+			alike.add(photo.blobId()); // the very same file used elsewhere
+			if (facts.perceptualHash().isPresent()) {
+				alike.addAll(blobs.similarPhotos(facts.perceptualHash().getAsLong(), settings.evidenceSimilarBits(),
+						List.of(photo.blobId())));
+			}
+			List<String> uses = repository.evidenceUses(alike, problemId, photo.blobId());
+			if (!uses.isEmpty()) {
+				flags.add(new EvidenceFlag(photo.blobId(), EvidenceFlag.Kind.SIMILAR_TO_OTHER_EVIDENCE, String.join(", ", uses)));
+			}
+		}
+		return flags;
+	}
+
 	/** Closed problems of the caller's scope due for re-check (回头看) on or before the day. */
 	public Page<Listed> rechecksDue(Actor actor, LocalDate day, PageRequest page) {
 		OrganisationScope scope = organisation.scopeOf(actor);

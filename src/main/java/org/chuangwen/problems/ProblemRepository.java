@@ -299,6 +299,20 @@ class ProblemRepository {
 			.list();
 	}
 
+	/** The numbers of the problems (other than this photo on this problem) where any of these blobs is evidence. */
+	List<String> evidenceUses(java.util.Collection<UUID> blobIds, UUID problemId, UUID blobId) {
+		if (blobIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select distinct p.number from problem_photo ph join problem p on p.id = ph.problem_id
+				where ph.blob_id in (:blobs) and not (ph.problem_id = :problem and ph.blob_id = :blob)
+				order by p.number limit 10
+				""")
+			.param("blobs", blobIds).param("problem", problemId).param("blob", blobId)
+			.query(String.class).list();
+	}
+
 	// timeline
 
 	void addEvent(UUID problemId, Instant at, UUID actorId, String actorName, String action, ProblemStatus from,

@@ -11,15 +11,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param duplicateWindow … if that problem was reported within this time
  * @param recheckDays a closed problem is re-checked (回头看) this many days after closing
  * @param recheckSamplePercent the share of a week's closures drawn for random re-check
+ * @param evidenceDistanceMetres an after-photo taken farther than this from the problem is flagged
+ * @param evidenceSimilarBits after-photos whose perceptual hashes differ in at most this many bits are near-identical
  */
 @ConfigurationProperties("chuangwen.problems")
 public record ProblemSettings(Double duplicateRadiusMetres, Duration duplicateWindow, Integer recheckDays,
-		Integer recheckSamplePercent) {
+		Integer recheckSamplePercent, Double evidenceDistanceMetres, Integer evidenceSimilarBits) {
 
 	public ProblemSettings {
 		duplicateRadiusMetres = duplicateRadiusMetres == null ? 50.0 : duplicateRadiusMetres;
 		duplicateWindow = duplicateWindow == null ? Duration.ofHours(72) : duplicateWindow;
 		recheckDays = recheckDays == null ? 30 : recheckDays;
 		recheckSamplePercent = recheckSamplePercent == null ? 10 : recheckSamplePercent;
+		evidenceDistanceMetres = evidenceDistanceMetres == null ? 200.0 : evidenceDistanceMetres;
+		evidenceSimilarBits = evidenceSimilarBits == null ? 6 : evidenceSimilarBits;
 	}
 }

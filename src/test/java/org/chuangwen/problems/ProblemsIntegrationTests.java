@@ -369,6 +369,26 @@ class ProblemsIntegrationTests {
 		assertThatThrownBy(() -> directory.problem(unitAdmin, p.id())).isInstanceOf(NotFoundException.class);
 	}
 
+	@Test
+	void theSameAfterPhotoOnTwoProblemsIsFlaggedForTheVerifier() {
+		Problem one = reportAt(inspector, "D06", places.spot(false));
+		Problem two = reportAt(inspector, "D06", places.spot(false));
+		UUID reused = places.photo(unitStaff);
+		for (Problem p : List.of(one, two)) {
+			management.transition(unitStaff, p.id(), ProblemCommand.of(ProblemAction.CLAIM));
+			management.transition(unitStaff, p.id(), ProblemCommand.of(ProblemAction.RECTIFY).photos(List.of(reused)));
+		}
+		assertThat(directory.evidenceFlags(inspector, two.id())).singleElement().satisfies(f -> {
+			assertThat(f.kind()).isEqualTo(EvidenceFlag.Kind.SIMILAR_TO_OTHER_EVIDENCE);
+			assertThat(f.detail()).contains(one.number());
+		});
+		// a fresh photo of its own raises no doubt (the test PNGs carry no EXIF time or position)
+		Problem three = reportAt(inspector, "D06", places.spot(false));
+		management.transition(unitStaff, three.id(), ProblemCommand.of(ProblemAction.CLAIM));
+		management.transition(unitStaff, three.id(), ProblemCommand.of(ProblemAction.RECTIFY).photos(List.of(places.photo(unitStaff))));
+		assertThat(directory.evidenceFlags(inspector, three.id())).isEmpty();
+	}
+
 	// overdue, re-check
 
 	@Test

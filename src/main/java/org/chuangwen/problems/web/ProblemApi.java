@@ -237,7 +237,8 @@ class ProblemApi {
 	}
 
 	private ProblemView view(Actor actor, Problem p) {
-		return ProblemView.of(p, directory.light(p), directory.now(), directory.photos(actor, p.id()));
+		return ProblemView.of(p, directory.light(p), directory.now(), directory.photos(actor, p.id()),
+				directory.evidenceFlags(actor, p.id()));
 	}
 }
 

@@ -261,6 +261,7 @@ class ProblemPages {
 		}
 		directory.photos(actor, problemId).forEach(p -> photos.get(p.kind()).add(p));
 		model.addAttribute("photos", photos);
+		model.addAttribute("evidenceFlags", directory.evidenceFlags(actor, problemId));
 		model.addAttribute("timeline", directory.timeline(actor, problemId));
 		model.addAttribute("reporters", directory.reporters(actor, problemId));
 		model.addAttribute("names", new Names());

@@ -31,6 +31,13 @@ final class ProblemViews {
 		}
 	}
 
+	record FlagView(UUID blobId, String kind, String detail) {
+
+		static FlagView of(org.chuangwen.problems.EvidenceFlag f) {
+			return new FlagView(f.blobId(), f.kind().apiName(), f.detail());
+		}
+	}
+
 	record DisputeView(String reason, UUID suggestedUnitId) {
 	}
 
@@ -43,9 +50,14 @@ final class ProblemViews {
 			boolean overdue, boolean escalated, int bounces, int relapses, DisputeView dispute,
 			ExtensionView extensionRequest, Instant parkedUntil, String parkPlan, UUID mergedInto, String lastNote,
 			LocalDate recheckDue, int version, Instant createdAt, Instant dispatchedAt, Instant claimedAt,
-			Instant rectifiedAt, Instant closedAt, List<PhotoView> photos, List<String> evidenceFlags) {
+			Instant rectifiedAt, Instant closedAt, List<PhotoView> photos, List<FlagView> evidenceFlags) {
 
 		static ProblemView of(Problem p, SlaLight light, Instant now, List<ProblemPhoto> photos) {
+			return of(p, light, now, photos, null);
+		}
+
+		static ProblemView of(Problem p, SlaLight light, Instant now, List<ProblemPhoto> photos,
+				List<org.chuangwen.problems.EvidenceFlag> flags) {
 			return new ProblemView(p.id(), p.number(), p.status().name().toLowerCase(Locale.ROOT), p.categoryCode(),
 					p.description(), p.pointId(), p.lat(), p.lng(), p.jurisdictionId(), p.unitId(), p.source().apiName(),
 					p.deadline(), light == null ? null : light.apiName(), p.isOverdue(now), p.escalated(), p.bounces(),
@@ -53,7 +65,8 @@ final class ProblemViews {
 					p.hasPendingExtension() ? new ExtensionView(p.extensionUntil(), p.extensionReason()) : null,
 					p.parkedUntil(), p.parkPlan(), p.mergedInto(), p.lastNote(), p.recheckDue(), p.version(),
 					p.createdAt(), p.dispatchedAt(), p.claimedAt(), p.rectifiedAt(), p.closedAt(),
-					photos == null ? null : photos.stream().map(PhotoView::of).toList(), List.of());
+					photos == null ? null : photos.stream().map(PhotoView::of).toList(),
+					flags == null ? null : flags.stream().map(FlagView::of).toList());
 		}
 	}
 
