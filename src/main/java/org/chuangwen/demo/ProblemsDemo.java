@@ -283,16 +283,17 @@ class ProblemsDemo implements DemoStep {
 				unit.jurisdictionId(), path);
 	}
 
-	/** A small distinct picture: a grey scene with clutter (before) or a clean green one (after). */
+	/** A small distinct picture of random blocks (greyish before, greenish after): perceptual hashes far apart. */
 	static byte[] photo(long seed, boolean after) {
 		Random r = new Random(seed);
 		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
-		g.setColor(after ? new Color(180, 210 + r.nextInt(40), 180) : new Color(150 + r.nextInt(40), 150, 140));
-		g.fillRect(0, 0, 64, 48);
-		for (int i = 0; i < (after ? 2 : 8); i++) {
-			g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
-			g.fillRect(r.nextInt(56), r.nextInt(40), 4 + r.nextInt(10), 4 + r.nextInt(8));
+		for (int x = 0; x < 64; x += 8) {
+			for (int y = 0; y < 48; y += 8) {
+				int v = r.nextInt(256);
+				g.setColor(after ? new Color(v / 3, 120 + v / 2, v / 3) : new Color(v, v, (v + 40) % 256));
+				g.fillRect(x, y, 8, 8);
+			}
 		}
 		g.dispose();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

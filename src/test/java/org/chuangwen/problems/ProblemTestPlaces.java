@@ -116,13 +116,18 @@ public class ProblemTestPlaces {
 		return blobs.store(png(spots.incrementAndGet()), "现场.png", BlobUse.PHOTO, actor.userId()).id();
 	}
 
+	/** A 64 × 64 picture of random 8 × 8 blocks: every seed a different scene (perceptual hashes far apart). */
 	public static byte[] png(int seed) {
-		BufferedImage image = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+		java.util.Random random = new java.util.Random(seed * 31L + 7);
+		BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = image.createGraphics();
-		g.setColor(new Color(seed * 2654435761L > 0 ? (int) (seed * 2654435761L % 0xFFFFFF) : seed));
-		g.fillRect(0, 0, 16, 16);
-		g.setColor(Color.WHITE);
-		g.drawLine(0, seed % 16, 15, (seed * 7) % 16);
+		for (int x = 0; x < 64; x += 8) {
+			for (int y = 0; y < 64; y += 8) {
+				int v = random.nextInt(256);
+				g.setColor(new Color(v, (v * 7 + random.nextInt(40)) % 256, 255 - v));
+				g.fillRect(x, y, 8, 8);
+			}
+		}
 		g.dispose();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try {
