@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>a community under the demo street 东湖街道 (whose area unit is the urban management bureau, U-LJ-CGJ) with grid
  * G1 (12.00–12.01°N, 25.00–25.01°E) and point P1 in it, held by U-LJ-CGJ;</li>
- * <li>a street of its own under the western district, without any area responsibility, with grid G2
+ * <li>a district and street of their own, without any area responsibility, with grid G2
  * (12.10–12.11°N): there routing falls back to the category's handling unit.</li>
  * </ul>
  * Created once per application context. Each test uses its own spot inside a grid, so duplicate detection only
@@ -79,7 +79,10 @@ public class ProblemTestPlaces {
 		grid1 = organisationManagement.createJurisdiction(office,
 				new NewJurisdiction(community, JurisdictionLevel.GRID, "PR-IT-01", "问题测试网格一", 0)).id();
 		points.defineGridBoundary(office, grid1, square(G1_SOUTH, WEST, CELL));
-		districtWest = organisation.jurisdictionByCode(DemoCity.DISTRICT_WEST).orElseThrow().id();
+		// a district of its own: other tests give the demo districts area responsibilities
+		UUID city = organisation.jurisdictionByCode(DemoCity.CITY).orElseThrow().id();
+		districtWest = organisationManagement.createJurisdiction(office,
+				new NewJurisdiction(city, JurisdictionLevel.DISTRICT, "PR-IT-D", "问题测试区", 98)).id();
 		street2 = organisationManagement.createJurisdiction(office,
 				new NewJurisdiction(districtWest, JurisdictionLevel.STREET, "PR-IT-S", "问题测试街道", 98)).id();
 		UUID community2 = organisationManagement.createJurisdiction(office,
