@@ -61,14 +61,14 @@ class CalendarBrowserTests {
 		// a Tuesday cannot be an adjusted working day
 		browser.open("/admin/calendar?year=2098");
 		setValue("cal-date", "2098-03-04");
-		browser.driver().findElement(By.cssSelector("#cal-kind option[value=WORKDAY]")).click();
+		press(By.cssSelector("#cal-kind option[value=WORKDAY]"));
 		browser.driver().findElement(By.id("cal-name")).sendKeys("调休上班");
-		browser.driver().findElement(By.cssSelector("#day-form button.btn-primary")).click();
+		press(By.cssSelector("#day-form button.btn-primary"));
 		browser.waitForText(By.id("cal-kind-error"), "调休上班日必须是周六或周日");
 
 		// a Saturday can
 		setValue("cal-date", "2098-03-08");
-		browser.driver().findElement(By.cssSelector("#day-form button.btn-primary")).click();
+		press(By.cssSelector("#day-form button.btn-primary"));
 		try {
 			browser.waitForText(By.id("m-3"), "调休上班");
 		}
@@ -81,10 +81,18 @@ class CalendarBrowserTests {
 		Files.write(shot, ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
 
 		// removing asks first
-		browser.visible(By.cssSelector("#m-3 form[data-confirm] button")).click();
+		press(By.cssSelector("#m-3 form[data-confirm] button"));
 		browser.wait(ExpectedConditions.alertIsPresent()).accept();
 		browser.waitForText(By.id("m-3"), "本月无节假日或调休");
 		assertThat(calendar.isWorkingDay(LocalDate.parse("2098-03-08"))).isFalse();
+	}
+
+	/** Scrolls the element to the middle of the small window first, so no sticky part of the page covers it. */
+	private void press(By locator) {
+		var element = browser.visible(locator);
+		((org.openqa.selenium.JavascriptExecutor) browser.driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+		element.click();
 	}
 
 	private void setValue(String id, String value) {
