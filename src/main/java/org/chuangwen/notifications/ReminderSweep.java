@@ -287,6 +287,7 @@ public class ReminderSweep {
 	static String link(String subjectType, String subjectId) {
 		return switch (subjectType) {
 			case "task" -> "/tasks/" + subjectId;
+			case "problem" -> "/problems/" + subjectId;
 			case "WEEKLY_REPORT" -> "/reports/" + subjectId;
 			default -> null;
 		};

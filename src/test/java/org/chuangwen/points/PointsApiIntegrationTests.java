@@ -205,7 +205,8 @@ class PointsApiIntegrationTests {
 		List<String> states = JsonPath.read(answer, "$.features[*].properties.state");
 		assertThat(states).isNotEmpty().allMatch(s -> s.equals("active") || s.equals("retired") || s.equals("problems"));
 		List<Object> openProblems = JsonPath.read(answer, "$.features[*].properties.openProblems");
-		assertThat(openProblems).isEmpty(); // no provider in this build: the count is left out
+		// problems provides the counts (problems.PointProblemCounts): every pin carries its number of open problems
+		assertThat(openProblems).hasSameSizeAs(states).allSatisfy(n -> assertThat((Integer) n).isNotNegative());
 		mvc.perform(get("/api/v1/grids/outlines?bbox=" + bbox).with(fixtures.signedInAs("office")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.features[0].geometry.type", is("Polygon")))

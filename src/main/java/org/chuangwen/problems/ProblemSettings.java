@@ -1,0 +1,29 @@
+package org.chuangwen.problems;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the problems module ({@code chuangwen.problems.*}).
+ *
+ * @param duplicateRadiusMetres a report of the same category this close to an open problem is a possible duplicate
+ * @param duplicateWindow … if that problem was reported within this time
+ * @param recheckDays a closed problem is re-checked (回头看) this many days after closing
+ * @param recheckSamplePercent the share of a week's closures drawn for random re-check
+ * @param evidenceDistanceMetres an after-photo taken farther than this from the problem is flagged
+ * @param evidenceSimilarBits after-photos whose perceptual hashes differ in at most this many bits are near-identical
+ */
+@ConfigurationProperties("chuangwen.problems")
+public record ProblemSettings(Double duplicateRadiusMetres, Duration duplicateWindow, Integer recheckDays,
+		Integer recheckSamplePercent, Double evidenceDistanceMetres, Integer evidenceSimilarBits) {
+
+	public ProblemSettings {
+		duplicateRadiusMetres = duplicateRadiusMetres == null ? 50.0 : duplicateRadiusMetres;
+		duplicateWindow = duplicateWindow == null ? Duration.ofHours(72) : duplicateWindow;
+		recheckDays = recheckDays == null ? 30 : recheckDays;
+		recheckSamplePercent = recheckSamplePercent == null ? 10 : recheckSamplePercent;
+		evidenceDistanceMetres = evidenceDistanceMetres == null ? 200.0 : evidenceDistanceMetres;
+		evidenceSimilarBits = evidenceSimilarBits == null ? 6 : evidenceSimilarBits;
+	}
+}
