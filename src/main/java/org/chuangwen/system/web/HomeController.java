@@ -42,6 +42,7 @@ class HomeController {
 		String base = "home." + role.name();
 		List<Link> links = switch (role) {
 			case OFFICE_ADMIN -> List.of(new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
+					new Link("nav.notices", "/notices"),
 					new Link("nav.accountability", "/notifications/accountability"),
 					new Link("nav.reminderSettings", "/notifications/settings"),
 					new Link("nav.jurisdictions", "/organisation/jurisdictions"),
@@ -50,8 +51,10 @@ class HomeController {
 					new Link("nav.responsibilities", "/organisation/responsibilities"),
 					new Link("nav.users", "/admin/users"));
 			case LEADER -> List.of(new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
+					new Link("nav.notices", "/notices"),
 					new Link("nav.accountability", "/notifications/accountability"), new Link("nav.units", "/organisation/units"));
-			case UNIT_ADMIN, UNIT_STAFF -> List.of(new Link("nav.tasks", "/tasks"), new Link("nav.myUnit", "/organisation/units/mine"));
+			case UNIT_ADMIN, UNIT_STAFF -> List.of(new Link("nav.tasks", "/tasks"), new Link("nav.notices", "/notices"),
+					new Link("nav.myUnit", "/organisation/units/mine"));
 			case INSPECTOR, GRID_WORKER -> List.of(new Link("nav.criteria", "/criteria/frameworks"),
 					new Link("nav.jurisdictions", "/organisation/jurisdictions"));
 			case SYSTEM_ADMIN -> List.of(new Link("nav.users", "/admin/users"));
