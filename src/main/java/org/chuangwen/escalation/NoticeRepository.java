@@ -236,6 +236,17 @@ class NoticeRepository {
 		if (problemIds.isEmpty()) {
 			return List.of();
 		}
+		// lock the notices first (in id order): another transaction settling a problem of the same notice waits, and
+		// then sees this outcome, so the last one to settle a problem of a notice settles the notice
+		jdbc.sql("""
+				select n.id from notice n
+				where n.id in (select p.notice_id from notice_problem p where p.kind = :kind and p.problem_id = any(:ids))
+				order by n.id for update
+				""")
+			.param("kind", kind.name())
+			.param("ids", problemIds.toArray(UUID[]::new))
+			.query(UUID.class)
+			.list();
 		return jdbc.sql("""
 				update notice_problem set outcome = :outcome
 				where kind = :kind and problem_id = any(:ids) and outcome is null
