@@ -49,7 +49,7 @@ class HomeController {
 					new Link("nav.units", "/organisation/units"), new Link("nav.people", "/organisation/people"),
 					new Link("nav.commandPosts", "/organisation/command-posts"),
 					new Link("nav.responsibilities", "/organisation/responsibilities"),
-					new Link("nav.users", "/admin/users"));
+					new Link("nav.users", "/admin/users"), new Link("nav.calendar", "/admin/calendar"));
 			case LEADER -> List.of(new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
 					new Link("nav.notices", "/notices"),
 					new Link("nav.accountability", "/notifications/accountability"), new Link("nav.units", "/organisation/units"));
@@ -57,7 +57,7 @@ class HomeController {
 					new Link("nav.myUnit", "/organisation/units/mine"));
 			case INSPECTOR, GRID_WORKER -> List.of(new Link("nav.criteria", "/criteria/frameworks"),
 					new Link("nav.jurisdictions", "/organisation/jurisdictions"));
-			case SYSTEM_ADMIN -> List.of(new Link("nav.users", "/admin/users"));
+			case SYSTEM_ADMIN -> List.of(new Link("nav.users", "/admin/users"), new Link("nav.calendar", "/admin/calendar"));
 			case SECURITY_ADMIN -> List.of(new Link("nav.users", "/admin/users"),
 					new Link("nav.passwordPolicy", "/admin/password-policy"));
 			case AUDIT_ADMIN -> List.of(new Link("nav.audit", "/admin/audit"));
