@@ -129,7 +129,7 @@ public class EscalationManagement {
 		if (text.isEmpty()) {
 			throw new InvalidInputException("problem", "notice.problem.required");
 		}
-		return problems.byReference(text)
+		return problems.byReference(actor, text)
 			.orElseThrow(() -> new InvalidInputException("problem", "notice.problem.unknown", text));
 	}
 

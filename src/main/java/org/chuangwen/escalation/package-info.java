@@ -16,5 +16,5 @@
  * {@code POST /api/v1/notices/{id}/explanation}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Escalation",
-		allowedDependencies = { "shared", "audit", "organisation", "notifications", "blobs" })
+		allowedDependencies = { "shared", "audit", "organisation", "points", "problems", "notifications", "blobs" })
 package org.chuangwen.escalation;
