@@ -156,7 +156,16 @@ public class EscalationManagement {
 		if (content == null || content.length == 0) {
 			throw new InvalidInputException("file", "notice.explanation.fileRequired");
 		}
-		StoredBlob blob = blobs.store(content, filename, BlobUse.DELIVERABLE, actor.userId());
+		StoredBlob blob;
+		try {
+			blob = blobs.store(content, filename, BlobUse.DELIVERABLE, actor.userId());
+		}
+		catch (InvalidInputException ex) {
+			if (ex.errors().stream().anyMatch(e -> e.messageKey().equals("blob.typeRefused"))) {
+				throw new InvalidInputException("file", "notice.explanation.type", filename == null ? "" : filename);
+			}
+			throw ex;
+		}
 		return record(actor, notice, blob);
 	}
 
