@@ -110,6 +110,11 @@ class EscalationLadderIntegrationTests {
 		assertThat(copy.state()).isEqualTo(NoticeState.ISSUED);
 		assertThat(copy.unitName()).isNotBlank();
 		assertThat(copy.problems()).extracting(NoticeProblem::number).contains(problem.number());
+		// delivered in the app to the unit's admins, linking to the notice
+		assertThat(jdbc.sql("""
+				select count(*) from notification where account_id = :account and kind = 'COPY_NOTICE' and link = :link
+				""").param("account", fixtures.actor("unit_admin").userId()).param("link", "/notices/" + copy.id())
+			.query(Long.class).single()).isEqualTo(1);
 
 		// again at the same time, and until the copy notice's deadline: nothing more
 		sweep.sweep(firstLook);
