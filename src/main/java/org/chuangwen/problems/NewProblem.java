@@ -1,0 +1,18 @@
+package org.chuangwen.problems;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A report as intake receives it (API: {@code POST /api/v1/problems}; page: /problems/new). Either a point, or a
+ * position (lat/lng), or both (the position then says where at the point). {@code source} may be null: the
+ * reporter's own (inspection for inspectors, grid patrol for grid workers, office for the office).
+ * {@code allowDuplicate}: the reporter has seen the possible duplicates and reports anyway.
+ */
+public record NewProblem(String categoryCode, String description, UUID pointId, Double lat, Double lng,
+		ProblemSource source, List<UUID> photos, boolean allowDuplicate) {
+
+	public NewProblem {
+		photos = photos == null ? List.of() : List.copyOf(photos);
+	}
+}

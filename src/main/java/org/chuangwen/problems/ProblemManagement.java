@@ -1,0 +1,540 @@
+package org.chuangwen.problems;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.chuangwen.audit.AuditTrail;
+import org.chuangwen.blobs.BlobUse;
+import org.chuangwen.blobs.Blobs;
+import org.chuangwen.blobs.StoredBlob;
+import org.chuangwen.notifications.NotificationCentre;
+import org.chuangwen.notifications.ReminderLadder;
+import org.chuangwen.notifications.TrackedDeadline;
+import org.chuangwen.organisation.Actor;
+import org.chuangwen.organisation.Jurisdiction;
+import org.chuangwen.organisation.OrganisationDirectory;
+import org.chuangwen.organisation.OrganisationScope;
+import org.chuangwen.organisation.Role;
+import org.chuangwen.organisation.Unit;
+import org.chuangwen.organisation.UnitType;
+import org.chuangwen.organisation.UserAccounts;
+import org.chuangwen.points.PointRef;
+import org.chuangwen.shared.ConflictException;
+import org.chuangwen.shared.ForbiddenException;
+import org.chuangwen.shared.Ids;
+import org.chuangwen.shared.InvalidInputException;
+import org.chuangwen.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Commands on problems: intake and the workflow transitions. Each command is one transaction that writes the problem,
+ * its timeline row(s), its audit record, its deadline for the reminder ladder and its events together; a conflicting
+ * change by somebody else meanwhile is refused whole (409), nothing half-written.
+ */
+@Service
+public class ProblemManagement {
+
+	/** The roles that report problems (intake). */
+	public static final java.util.Set<Role> REPORTERS = java.util.EnumSet.of(Role.OFFICE_ADMIN, Role.INSPECTOR,
+			Role.GRID_WORKER);
+
+	/** At most this many photos with one report or one transition. */
+	public static final int MAX_PHOTOS = 9;
+
+	/** Subject type of a problem's deadline on the reminder ladder and in notifications. */
+	public static final String SUBJECT = "problem";
+
+	private final ProblemRepository repository;
+
+	private final ProblemCategories categories;
+
+	private final ProblemRouter router;
+
+	private final Deadlines deadlines;
+
+	private final OrganisationDirectory organisation;
+
+	private final UserAccounts accounts;
+
+	private final Blobs blobs;
+
+	private final ReminderLadder reminders;
+
+	private final NotificationCentre notifications;
+
+	private final AuditTrail audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final ProblemSettings settings;
+
+	private final Clock clock;
+
+	ProblemManagement(ProblemRepository repository, ProblemCategories categories, ProblemRouter router,
+			Deadlines deadlines, OrganisationDirectory organisation, UserAccounts accounts, Blobs blobs,
+			ReminderLadder reminders, NotificationCentre notifications, AuditTrail audit,
+			ApplicationEventPublisher events, ProblemSettings settings, Clock clock) {
+		this.repository = repository;
+		this.categories = categories;
+		this.router = router;
+		this.deadlines = deadlines;
+		this.organisation = organisation;
+		this.accounts = accounts;
+		this.blobs = blobs;
+		this.reminders = reminders;
+		this.notifications = notifications;
+		this.audit = audit;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** The same commands acting at the instants of another clock, for replaying a history (the demo city). */
+	public ProblemManagement at(Clock other) {
+		return new ProblemManagement(repository, categories, router, deadlines, organisation, accounts, blobs, reminders,
+				notifications, audit, events, settings, other);
+	}
+
+	// intake
+
+	/**
+	 * Reports a problem. 403 for a role that does not report; 400 for bad input (unknown category or point, a position
+	 * outside the city or the reporter's jurisdiction, photos that are not the reporter's images); 409 with the
+	 * candidates when it looks like an open problem already reported, unless {@code allowDuplicate}.
+	 */
+	@Transactional
+	public Problem report(Actor actor, NewProblem report) {
+		if (actor == null || !actor.hasAny(REPORTERS.toArray(Role[]::new))) {
+			throw new ForbiddenException("problem.report.forbidden");
+		}
+		List<InvalidInputException.FieldError> errors = new ArrayList<>();
+		ProblemCategory category = null;
+		try {
+			category = categories.reportable(report.categoryCode());
+		}
+		catch (InvalidInputException ex) {
+			errors.addAll(ex.errors());
+		}
+		String description = report.description() == null ? "" : report.description().strip();
+		if (description.isEmpty()) {
+			errors.add(new InvalidInputException.FieldError("description", "error.field.required"));
+		}
+		else if (description.codePointCount(0, description.length()) > Problem.MAX_DESCRIPTION) {
+			errors.add(new InvalidInputException.FieldError("description", "error.field.tooLong", Problem.MAX_DESCRIPTION));
+		}
+		ProblemSource source = sourceOf(actor, report.source(), errors);
+		PointRef point = null;
+		if (report.pointId() != null) {
+			point = router.point(report.pointId()).filter(PointRef::active).orElse(null);
+			if (point == null) {
+				errors.add(new InvalidInputException.FieldError("pointId", "problem.point.unknown", report.pointId().toString()));
+			}
+		}
+		else if (report.lat() == null || report.lng() == null) {
+			errors.add(new InvalidInputException.FieldError("location", "problem.location.required"));
+		}
+		if (report.lat() != null && report.lng() != null && (!Double.isFinite(report.lat()) || !Double.isFinite(report.lng())
+				|| Math.abs(report.lat()) > 90 || Math.abs(report.lng()) > 180)) {
+			errors.add(new InvalidInputException.FieldError("location", "problem.location.invalid"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		double lat = report.lat() != null ? report.lat() : point.latitude();
+		double lng = report.lng() != null ? report.lng() : point.longitude();
+		Jurisdiction grid = router.gridAt(lat, lng).orElse(null);
+		if (point == null && grid == null) {
+			throw new InvalidInputException("location", "problem.location.outsideCity");
+		}
+		ProblemRouter.Route route = router.route(category.code(), point, lat, lng, grid);
+		if (route.jurisdiction() == null) {
+			throw new InvalidInputException("location", "problem.location.outsideCity");
+		}
+		if (!actor.covers(route.jurisdiction().path())) {
+			throw new InvalidInputException("location", "problem.location.outsideScope");
+		}
+		List<StoredBlob> photos = photosOf(actor, report.photos());
+		Instant now = now();
+		if (!report.allowDuplicate()) {
+			List<DuplicateProblemException.Candidate> candidates = duplicates(category.code(), route.pointId(), lat, lng, now);
+			if (!candidates.isEmpty()) {
+				throw new DuplicateProblemException(candidates);
+			}
+		}
+		int year = LocalDate.ofInstant(now, clock.getZone()).getYear();
+		String number = "%d-%06d".formatted(year, repository.nextNumber(year));
+		Problem problem = Problem.intake(Ids.newId(clock), number, category.code(), description, route.pointId(), lat,
+				lng, route.jurisdiction().id(), route.jurisdiction().path(), route.unitId().orElse(null), source,
+				deadlines.policyFor(category), actor.userId(), now);
+		repository.insert(problem);
+		repository.addReporter(problem.id(), actor.userId(), actor.displayName(), source, now, problem.id());
+		for (StoredBlob photo : photos) {
+			repository.addPhoto(new ProblemPhoto(problem.id(), photo.id(), ProblemPhoto.Kind.BEFORE, actor.userId(), now));
+		}
+		repository.addEvent(problem.id(), now, actor.userId(), actor.displayName(), "report", null, ProblemStatus.REPORTED,
+				null, description);
+		if (problem.status() != ProblemStatus.REPORTED) {
+			repository.addEvent(problem.id(), now, null, null, ProblemAction.REGISTER.apiName(), ProblemStatus.REPORTED,
+					ProblemStatus.REGISTERED, null, "auto:" + source.name());
+		}
+		if (problem.status() == ProblemStatus.DISPATCHED) {
+			repository.addEvent(problem.id(), now, null, null, ProblemAction.DISPATCH.apiName(), ProblemStatus.REGISTERED,
+					ProblemStatus.DISPATCHED, problem.unitId(), "route:" + route.rule().name());
+			track(problem);
+		}
+		Map<String, Object> after = snapshot(problem);
+		after.put("route", route.rule().name());
+		after.put("photos", photos.size());
+		audit.record("problem.reported", "problem", problem.id(), null, after, null);
+		events.publishEvent(new ProblemReported(problem.id(), number, category.code(), problem.pointId(),
+				problem.jurisdictionId(), problem.unitId(), source, problem.status(), now));
+		if (problem.status() == ProblemStatus.DISPATCHED) {
+			events.publishEvent(new ProblemDispatched(problem.id(), number, problem.unitId(), problem.deadline(), now));
+		}
+		return problem;
+	}
+
+	private static ProblemSource sourceOf(Actor actor, ProblemSource asked, List<InvalidInputException.FieldError> errors) {
+		ProblemSource own = actor.has(Role.OFFICE_ADMIN) ? ProblemSource.OFFICE
+				: actor.has(Role.INSPECTOR) ? ProblemSource.INSPECTION : ProblemSource.GRID_PATROL;
+		if (asked == null) {
+			return own;
+		}
+		// the office enters reports from every source (hotline, media, upper-level feedback…); others report their own
+		if (!actor.has(Role.OFFICE_ADMIN) && asked != own) {
+			errors.add(new InvalidInputException.FieldError("source", "problem.source.notYours"));
+		}
+		return asked;
+	}
+
+	/** Open problems of the category at the same point or within the radius, reported within the window. */
+	List<DuplicateProblemException.Candidate> duplicates(String categoryCode, UUID pointId, double lat, double lng,
+			Instant now) {
+		double radius = settings.duplicateRadiusMetres();
+		double latDelta = radius / 111_320.0;
+		double lngDelta = radius / (111_320.0 * Math.max(0.01, Math.cos(Math.toRadians(lat))));
+		Instant since = now.minus(settings.duplicateWindow());
+		List<DuplicateProblemException.Candidate> found = new ArrayList<>();
+		for (Problem p : repository.duplicateCandidates(categoryCode, pointId, lat, lng, latDelta, lngDelta, since)) {
+			boolean samePoint = pointId != null && pointId.equals(p.pointId());
+			double metres = p.lat() == null ? Double.MAX_VALUE : distanceMetres(lat, lng, p.lat(), p.lng());
+			if (samePoint || metres <= radius) {
+				found.add(new DuplicateProblemException.Candidate(p.id(), p.number(), p.status(),
+						samePoint ? 0 : Math.round(metres)));
+			}
+		}
+		found.sort(Comparator.comparingLong(DuplicateProblemException.Candidate::metres));
+		return found;
+	}
+
+	/** Great-circle distance in metres (haversine). */
+	static double distanceMetres(double lat1, double lng1, double lat2, double lng2) {
+		double dLat = Math.toRadians(lat2 - lat1);
+		double dLng = Math.toRadians(lng2 - lng1);
+		double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
+				* Math.cos(Math.toRadians(lat2)) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
+		return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
+	}
+
+	// transitions
+
+	/**
+	 * Moves a problem through the workflow. Outside the caller's scope it is unknown (404); an action the caller may
+	 * not take is 403; one the state does not allow is 422; a stale {@code expectedVersion}, or a change by somebody
+	 * else meanwhile, is 409; bad input is 400.
+	 */
+	@Transactional
+	public Problem transition(Actor actor, UUID problemId, ProblemCommand command) {
+		Problem problem = visibleProblem(actor, problemId);
+		if (command.action() == null) {
+			throw new InvalidInputException("action", "problem.action.unknown", "");
+		}
+		if (command.expectedVersion() != null && command.expectedVersion() != problem.version()) {
+			throw stale();
+		}
+		Instant now = now();
+		ProblemCategory category = categories.find(problem.categoryCode()).orElseThrow();
+		DeadlinePolicy policy = deadlines.policyFor(category);
+		List<StoredBlob> photos = List.of();
+		ProblemPhoto.Kind photoKind = ProblemPhoto.Kind.CHECK;
+		Problem target = null;
+		Problem next = switch (command.action()) {
+			case REGISTER -> problem.register(actor, command.note(), now);
+			case DISPATCH -> {
+				UUID unit = command.unitId() != null ? dispatchableUnit(actor, command.unitId())
+						: router.unitFor(problem).orElse(null);
+				yield problem.dispatch(actor, unit, command.deadline(), policy, now);
+			}
+			case CLAIM -> problem.claim(actor, now);
+			case RECTIFY -> {
+				Problem rectified = problem.rectify(actor, command.note(), command.photos(), now);
+				photos = photosOf(actor, command.photos());
+				photoKind = ProblemPhoto.Kind.AFTER;
+				yield rectified;
+			}
+			case VERIFY -> {
+				boolean pass = requirePass(command);
+				Problem verified = problem.verify(actor, pass, command.note(), policy, recheckDate(now), now);
+				photos = photosOf(actor, command.photos());
+				yield verified;
+			}
+			case REJECT -> problem.reject(actor, command.note(), now);
+			case MERGE -> {
+				if (command.intoId() == null) {
+					throw new InvalidInputException("intoId", "problem.merge.targetRequired");
+				}
+				target = repository.find(command.intoId())
+					.filter(t -> t.jurisdictionPath() != null && actor.covers(t.jurisdictionPath()))
+					.orElseThrow(() -> new InvalidInputException("intoId", "problem.merge.targetUnknown",
+							command.intoId().toString()));
+				yield problem.mergeInto(actor, target, now);
+			}
+			case DISPUTE -> problem.dispute(actor, command.note(),
+					command.suggestedUnitId() == null ? null : knownUnit(command.suggestedUnitId(), "suggestedUnitId"), now);
+			case ARBITRATE -> problem.arbitrate(actor,
+					command.unitId() == null ? null : dispatchableUnit(actor, command.unitId()), command.note(), policy, now);
+			case EXTEND -> problem.requestExtension(actor, command.until(), command.note(), now);
+			case APPROVE_EXTENSION -> problem.approveExtension(actor, command.note(), now);
+			case DENY_EXTENSION -> problem.denyExtension(actor, command.note(), now);
+			case PARK -> problem.park(actor, command.until(), command.note(), now);
+			case REOPEN -> problem.reopen(actor, command.note(), policy, now);
+			case RECHECK -> {
+				boolean pass = requirePass(command);
+				Problem checked = problem.recheck(actor, pass, command.note(), policy, now);
+				photos = photosOf(actor, command.photos());
+				yield checked;
+			}
+			case REPORT_UPWARD -> problem.reportUpward(actor, command.note(), now);
+		};
+		if (!repository.update(next, problem.version())) {
+			throw stale();
+		}
+		for (StoredBlob photo : photos) {
+			repository.addPhoto(new ProblemPhoto(problem.id(), photo.id(), photoKind, actor.userId(), now));
+		}
+		String reason = reasonOf(command, next);
+		repository.addEvent(problem.id(), now, actor.userId(), actor.displayName(), command.action().apiName(),
+				problem.status(), next.status(), next.unitId(), reason);
+		Map<String, Object> after = snapshot(next);
+		if (!photos.isEmpty()) {
+			after.put("photos", photos.stream().map(p -> p.id().toString()).toList());
+		}
+		audit.record("problem." + command.action().apiName(), "problem", problem.id(), snapshot(problem), after, reason);
+		if (target != null) {
+			mergeInto(actor, problem, target, now);
+		}
+		afterTransition(actor, problem, next, command.action(), now);
+		return repository.find(problemId).orElseThrow();
+	}
+
+	/** The reminder ladder, notifications and events that follow a transition. */
+	private void afterTransition(Actor actor, Problem before, Problem after, ProblemAction action, Instant now) {
+		boolean newClock = after.status().isAtUnit() && (before.deadline() == null
+				|| !before.deadline().equals(after.deadline()) || !java.util.Objects.equals(before.unitId(), after.unitId()));
+		if (after.status().isAtUnit() || after.status() == ProblemStatus.PARKED && after.unitId() != null) {
+			if (newClock || after.status() == ProblemStatus.PARKED || !before.status().isAtUnit()) {
+				track(after);
+			}
+		}
+		else {
+			reminders.settle(SUBJECT, after.id().toString());
+		}
+		events.publishEvent(new ProblemTransitioned(after.id(), after.number(), action, before.status(), after.status(),
+				after.unitId(), now));
+		if (after.status() == ProblemStatus.DISPATCHED && (before.status() != ProblemStatus.DISPATCHED
+				|| !java.util.Objects.equals(before.unitId(), after.unitId()))) {
+			events.publishEvent(new ProblemDispatched(after.id(), after.number(), after.unitId(), after.deadline(), now));
+		}
+		if (after.status() == ProblemStatus.CLOSED && before.status() == ProblemStatus.RECTIFIED) {
+			boolean onTime = before.deadline() == null || before.rectifiedAt() == null
+					|| !before.rectifiedAt().isAfter(before.deadline());
+			events.publishEvent(new ProblemClosed(after.id(), after.number(), after.categoryCode(), after.pointId(),
+					after.unitId(), before.rectifiedAt(), before.deadline(), onTime, now));
+			tellReporters(after);
+		}
+		if (after.relapses() > before.relapses()) {
+			events.publishEvent(new ProblemRelapsed(after.id(), after.number(), after.pointId(), after.unitId(),
+					after.relapses(), now));
+		}
+		if (after.status() == ProblemStatus.REJECTED || after.status() == ProblemStatus.MERGED) {
+			events.publishEvent(new ProblemRejected(after.id(), after.number(), after.mergedInto(), now));
+		}
+		if (after.escalated() && !before.escalated()) {
+			escalate(after, now);
+		}
+	}
+
+	/** Escalation after repeated bounces: a timeline row, the office of the jurisdiction notified, an event. */
+	private void escalate(Problem p, Instant now) {
+		repository.addEvent(p.id(), now, null, null, "escalate", p.status(), p.status(), p.unitId(),
+				"bounces:" + p.bounces());
+		audit.record("problem.escalated", "problem", p.id(), null, Map.of("bounces", p.bounces()), null);
+		String unitName = p.unitId() == null ? null : organisation.unit(p.unitId()).map(Unit::name).orElse(null);
+		for (UUID account : officeAccountsFor(p)) {
+			notifications.post(account, new NotificationCentre.NewNotification("PROBLEM_ESCALATED", SUBJECT,
+					p.id().toString(), title(p), unitName, p.deadline(), "/problems/" + p.id()));
+		}
+		events.publishEvent(new ProblemEscalated(p.id(), p.number(), p.unitId(), p.bounces(), now));
+	}
+
+	/** The office accounts of the campaign offices whose jurisdiction covers the problem. */
+	private List<UUID> officeAccountsFor(Problem p) {
+		List<UUID> lineage = organisation.jurisdiction(p.jurisdictionId()).map(Jurisdiction::lineage).orElse(List.of());
+		List<UUID> found = new ArrayList<>();
+		var offices = organisation.units(null, new OrganisationDirectory.UnitFilter(null, UnitType.CAMPAIGN_OFFICE, null, true),
+				new org.chuangwen.shared.PageRequest(0, 500));
+		for (OrganisationDirectory.UnitSummary office : offices.items()) {
+			if (lineage.contains(office.unit().jurisdictionId())) {
+				found.addAll(accounts.enabledAccountsOfUnit(office.unit().id(), Role.OFFICE_ADMIN));
+			}
+		}
+		return found.stream().distinct().toList();
+	}
+
+	/** Feedback (DOMAIN §8.3): every reporter with an account hears that the problem was closed. */
+	private void tellReporters(Problem p) {
+		for (ProblemRepository.Reporter r : repository.reporters(p.id())) {
+			if (r.reportedBy() != null) {
+				notifications.post(r.reportedBy(), new NotificationCentre.NewNotification("PROBLEM_CLOSED", SUBJECT,
+						p.id().toString(), title(p), null, null, "/problems/" + p.id()));
+			}
+		}
+	}
+
+	/** Merge: the reporters and before-photos go with the problem into the target, whose timeline records it. */
+	private void mergeInto(Actor actor, Problem merged, Problem target, Instant now) {
+		repository.moveReporters(merged.id(), target.id());
+		for (ProblemPhoto photo : repository.photos(merged.id())) {
+			if (photo.kind() == ProblemPhoto.Kind.BEFORE) {
+				repository.addPhoto(new ProblemPhoto(target.id(), photo.blobId(), photo.kind(), photo.addedBy(), now));
+			}
+		}
+		repository.addEvent(target.id(), now, actor.userId(), actor.displayName(), "mergedFrom", target.status(),
+				target.status(), target.unitId(), merged.number());
+	}
+
+	private void track(Problem p) {
+		if (p.unitId() == null || p.deadline() == null) {
+			return;
+		}
+		reminders.track(new TrackedDeadline(SUBJECT, p.id().toString(), title(p), p.unitId(), p.deadline(), null));
+	}
+
+	private String title(Problem p) {
+		String name = categories.find(p.categoryCode()).map(ProblemCategory::name).orElse(p.categoryCode());
+		return p.number() + " " + name;
+	}
+
+	private static boolean requirePass(ProblemCommand command) {
+		if (command.pass() == null) {
+			throw new InvalidInputException("result", "problem.verify.resultRequired");
+		}
+		return command.pass();
+	}
+
+	private LocalDate recheckDate(Instant now) {
+		return LocalDate.ofInstant(now, clock.getZone()).plusDays(settings.recheckDays());
+	}
+
+	/** The reason a transition records: what the caller wrote, else what the verb recorded. */
+	private static String reasonOf(ProblemCommand command, Problem next) {
+		String note = command.note() == null || command.note().isBlank() ? null : command.note().strip();
+		if (note != null) {
+			return note.length() > Problem.MAX_NOTE ? note.substring(0, Problem.MAX_NOTE) : note;
+		}
+		return command.action() == ProblemAction.MERGE ? next.lastNote() : null;
+	}
+
+	/** A unit the office may send a problem to: active and inside its scope (400 otherwise). */
+	private UUID dispatchableUnit(Actor actor, UUID unitId) {
+		try {
+			Unit unit = organisation.unitFor(actor, unitId);
+			if (!unit.active()) {
+				throw new InvalidInputException("unitId", "problem.unit.unknown", unitId.toString());
+			}
+			return unit.id();
+		}
+		catch (NotFoundException ex) {
+			throw new InvalidInputException("unitId", "problem.unit.unknown", unitId.toString());
+		}
+	}
+
+	private UUID knownUnit(UUID unitId, String field) {
+		return organisation.unit(unitId).map(Unit::id)
+			.orElseThrow(() -> new InvalidInputException(field, "problem.unit.unknown", unitId.toString()));
+	}
+
+	/** Photos of a report or transition: at most {@value #MAX_PHOTOS}, each the caller's own upload and an image. */
+	private List<StoredBlob> photosOf(Actor actor, List<UUID> ids) {
+		if (ids.size() > MAX_PHOTOS) {
+			throw new InvalidInputException("photos", "problem.photos.tooMany", MAX_PHOTOS);
+		}
+		List<StoredBlob> photos = new ArrayList<>();
+		for (UUID id : ids.stream().distinct().toList()) {
+			StoredBlob blob = blobs.find(id)
+				.filter(b -> actor.userId() != null && actor.userId().equals(b.uploadedBy()))
+				.orElseThrow(() -> new InvalidInputException("photos", "problem.photo.unknown", id.toString()));
+			if (!BlobUse.PHOTO.allows(blob.contentType())) {
+				throw new InvalidInputException("photos", "problem.photo.notImage", blob.originalFilename());
+			}
+			photos.add(blob);
+		}
+		return photos;
+	}
+
+	/** The problem if the caller may see it: a unit its assigned problems, everybody else their jurisdiction. */
+	Problem visibleProblem(Actor actor, UUID problemId) {
+		OrganisationScope scope = organisation.scopeOf(actor);
+		Problem problem = repository.find(problemId).orElseThrow(() -> new NotFoundException("problem", problemId));
+		if (!sees(scope, problem)) {
+			throw new NotFoundException("problem", problemId);
+		}
+		return problem;
+	}
+
+	static boolean sees(OrganisationScope scope, Problem problem) {
+		return scope.isUnitBound() ? scope.unitId().equals(problem.unitId()) : scope.seesJurisdiction(problem.jurisdictionPath());
+	}
+
+	private static ConflictException stale() {
+		return new ConflictException("error.staleVersion",
+				new DefaultMessageSourceResolvable(new String[] { "object.problem" }, "problem"));
+	}
+
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	static Map<String, Object> snapshot(Problem p) {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("number", p.number());
+		state.put("status", p.status().name());
+		state.put("category", p.categoryCode());
+		state.put("unitId", p.unitId() == null ? null : p.unitId().toString());
+		state.put("deadline", p.deadline() == null ? null : p.deadline().toString());
+		if (p.hasOpenDispute()) {
+			state.put("dispute", p.disputeReason());
+		}
+		if (p.hasPendingExtension()) {
+			state.put("extensionUntil", p.extensionUntil().toString());
+		}
+		if (p.escalated()) {
+			state.put("escalated", true);
+		}
+		state.put("bounces", p.bounces());
+		state.put("relapses", p.relapses());
+		state.put("version", p.version());
+		return state;
+	}
+}

@@ -1,0 +1,415 @@
+package org.chuangwen.problems;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.chuangwen.organisation.OrganisationScope;
+import org.chuangwen.shared.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The problem tables (V56). Every list query is bounded by the caller's scope and served by an index. */
+@Repository
+class ProblemRepository {
+
+	/** Where-clause fragments with their named parameters; only fixed SQL text is ever appended. */
+	static final class Where {
+
+		private final List<String> conditions = new ArrayList<>();
+
+		private final Map<String, Object> params = new LinkedHashMap<>();
+
+		Where and(String condition, String name, Object value) {
+			conditions.add(condition);
+			if (name != null) {
+				params.put(name, value);
+			}
+			return this;
+		}
+
+		String sql() {
+			return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+		}
+
+		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
+			for (Map.Entry<String, Object> p : params.entrySet()) {
+				spec = spec.param(p.getKey(), p.getValue());
+			}
+			return spec;
+		}
+	}
+
+	private static final String AT_UNIT = "status in ('DISPATCHED', 'CLAIMED', 'REWORK')";
+
+	private final JdbcClient jdbc;
+
+	ProblemRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The next number of the year; the year's row stays locked until the transaction ends. */
+	int nextNumber(int year) {
+		return jdbc.sql("""
+				insert into problem_number (year, last) values (:year, 1)
+				on conflict (year) do update set last = problem_number.last + 1
+				returning last
+				""").param("year", year).query(Integer.class).single();
+	}
+
+	void insert(Problem p) {
+		jdbc.sql("""
+				insert into problem (id, number, category_code, description, point_id, lat, lng, jurisdiction_id,
+				                     jurisdiction_path, unit_id, source, status, deadline, clock_started_at, created_at,
+				                     created_by, dispatched_at, version)
+				values (:id, :number, :category, :description, :point, :lat, :lng, :jurisdiction, :path, :unit, :source,
+				        :status, :deadline, :clockStarted, :createdAt, :createdBy, :dispatchedAt, 0)
+				""")
+			.param("id", p.id())
+			.param("number", p.number())
+			.param("category", p.categoryCode())
+			.param("description", p.description())
+			.param("point", p.pointId())
+			.param("lat", p.lat())
+			.param("lng", p.lng())
+			.param("jurisdiction", p.jurisdictionId())
+			.param("path", p.jurisdictionPath())
+			.param("unit", p.unitId())
+			.param("source", p.source().name())
+			.param("status", p.status().name())
+			.param("deadline", at(p.deadline()))
+			.param("clockStarted", at(p.clockStartedAt()))
+			.param("createdAt", at(p.createdAt()))
+			.param("createdBy", p.createdBy())
+			.param("dispatchedAt", at(p.dispatchedAt()))
+			.update();
+	}
+
+	/** Writes a transition if nobody changed the problem since {@code expectedVersion}; false when somebody did. */
+	boolean update(Problem p, int expectedVersion) {
+		return jdbc.sql("""
+				update problem set unit_id = :unit, status = :status, deadline = :deadline,
+				       clock_started_at = :clockStarted, dispute_reason = :disputeReason,
+				       dispute_suggested_unit_id = :disputeUnit, extension_until = :extensionUntil,
+				       extension_reason = :extensionReason, escalated = :escalated, bounces = :bounces,
+				       relapses = :relapses, parked_until = :parkedUntil, park_plan = :parkPlan, merged_into = :mergedInto,
+				       last_note = :note, recheck_due = :recheckDue, dispatched_at = :dispatchedAt,
+				       claimed_at = :claimedAt, rectified_at = :rectifiedAt, closed_at = :closedAt,
+				       version = version + 1
+				where id = :id and version = :version
+				""")
+			.param("unit", p.unitId())
+			.param("status", p.status().name())
+			.param("deadline", at(p.deadline()))
+			.param("clockStarted", at(p.clockStartedAt()))
+			.param("disputeReason", p.disputeReason())
+			.param("disputeUnit", p.disputeSuggestedUnitId())
+			.param("extensionUntil", at(p.extensionUntil()))
+			.param("extensionReason", p.extensionReason())
+			.param("escalated", p.escalated())
+			.param("bounces", p.bounces())
+			.param("relapses", p.relapses())
+			.param("parkedUntil", at(p.parkedUntil()))
+			.param("parkPlan", p.parkPlan())
+			.param("mergedInto", p.mergedInto())
+			.param("note", p.lastNote())
+			.param("recheckDue", p.recheckDue())
+			.param("dispatchedAt", at(p.dispatchedAt()))
+			.param("claimedAt", at(p.claimedAt()))
+			.param("rectifiedAt", at(p.rectifiedAt()))
+			.param("closedAt", at(p.closedAt()))
+			.param("id", p.id())
+			.param("version", expectedVersion)
+			.update() == 1;
+	}
+
+	Optional<Problem> find(UUID id) {
+		return jdbc.sql("select * from problem where id = :id").param("id", id).query(ProblemRepository::problem).optional();
+	}
+
+	Optional<Problem> findByNumber(String number) {
+		return jdbc.sql("select * from problem where number = :number").param("number", number)
+			.query(ProblemRepository::problem).optional();
+	}
+
+	List<Problem> page(Where where, String order, PageRequest page) {
+		return where.bind(jdbc.sql("select * from problem" + where.sql() + " order by " + order + " limit :limit offset :offset"))
+			.param("limit", page.size())
+			.param("offset", page.offset())
+			.query(ProblemRepository::problem)
+			.list();
+	}
+
+	long count(Where where) {
+		return where.bind(jdbc.sql("select count(*) from problem" + where.sql())).query(Long.class).single();
+	}
+
+	/** How many problems stand in each state (and how many are overdue, under the key {@code null}). */
+	Map<ProblemStatus, Long> countsByStatus(Where where) {
+		Map<ProblemStatus, Long> counts = new EnumMap<>(ProblemStatus.class);
+		where.bind(jdbc.sql("select status, count(*) from problem" + where.sql() + " group by status"))
+			.query((rs, n) -> counts.put(ProblemStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return counts;
+	}
+
+	/**
+	 * Open problems of a category reported since {@code since}: at the point, or inside the box around a location
+	 * (the caller measures the real distance).
+	 */
+	List<Problem> duplicateCandidates(String categoryCode, UUID pointId, Double lat, Double lng, double latDelta,
+			double lngDelta, Instant since) {
+		StringBuilder place = new StringBuilder();
+		if (pointId != null) {
+			place.append("point_id = :point");
+		}
+		if (lat != null && lng != null) {
+			if (place.length() > 0) {
+				place.append(" or ");
+			}
+			place.append("(lat between :latMin and :latMax and lng between :lngMin and :lngMax)");
+		}
+		if (place.length() == 0) {
+			return List.of();
+		}
+		var spec = jdbc.sql("select * from problem where category_code = :category and created_at >= :since"
+				+ " and status not in ('CLOSED', 'REJECTED', 'MERGED') and (" + place + ")"
+				+ " order by created_at desc limit 20")
+			.param("category", categoryCode)
+			.param("since", at(since));
+		if (pointId != null) {
+			spec = spec.param("point", pointId);
+		}
+		if (lat != null && lng != null) {
+			spec = spec.param("latMin", lat - latDelta).param("latMax", lat + latDelta)
+				.param("lngMin", lng - lngDelta).param("lngMax", lng + lngDelta);
+		}
+		return spec.query(ProblemRepository::problem).list();
+	}
+
+	/** Problems at a unit whose deadline passed before {@code asOf} and whose overdue was not yet published. */
+	List<Problem> newlyOverdue(Instant asOf, int limit) {
+		return jdbc.sql("select * from problem where " + AT_UNIT + """
+				 and deadline < :asOf and (overdue_published_for is null or overdue_published_for <> deadline)
+				order by deadline limit :limit for update skip locked
+				""")
+			.param("asOf", at(asOf))
+			.param("limit", limit)
+			.query(ProblemRepository::problem)
+			.list();
+	}
+
+	void markOverduePublished(UUID id, Instant deadline) {
+		jdbc.sql("update problem set overdue_published_for = :deadline where id = :id")
+			.param("deadline", at(deadline)).param("id", id).update();
+	}
+
+	/** Problems at a unit overdue as of an instant, oldest deadline first (for the escalation ladder). */
+	List<Problem> overdue(Instant asOf, int limit) {
+		return jdbc.sql("select * from problem where " + AT_UNIT + " and deadline < :asOf order by deadline, id limit :limit")
+			.param("asOf", at(asOf))
+			.param("limit", limit)
+			.query(ProblemRepository::problem)
+			.list();
+	}
+
+	/**
+	 * A reproducible sample of the problems closed in [from, to): ordered by a hash of the id and the seed, the first
+	 * {@code size}.
+	 */
+	List<Problem> closedSample(Where scope, Instant from, Instant to, long seed, int size) {
+		return scope.bind(jdbc.sql("select * from problem" + scope.sql() + (scope.sql().isEmpty() ? " where" : " and")
+				+ " status = 'CLOSED' and closed_at >= :from and closed_at < :to"
+				+ " order by md5(id::text || :seed), id limit :size"))
+			.param("from", at(from))
+			.param("to", at(to))
+			.param("seed", Long.toString(seed))
+			.param("size", size)
+			.query(ProblemRepository::problem)
+			.list();
+	}
+
+	long countClosed(Where scope, Instant from, Instant to) {
+		return scope.bind(jdbc.sql("select count(*) from problem" + scope.sql() + (scope.sql().isEmpty() ? " where" : " and")
+				+ " status = 'CLOSED' and closed_at >= :from and closed_at < :to"))
+			.param("from", at(from))
+			.param("to", at(to))
+			.query(Long.class)
+			.single();
+	}
+
+	// reporters
+
+	void addReporter(UUID problemId, UUID reportedBy, String name, ProblemSource source, Instant at,
+			UUID originalProblemId) {
+		jdbc.sql("""
+				insert into problem_reporter (problem_id, reported_by, reporter_name, source, reported_at,
+				                              original_problem_id)
+				values (:problem, :by, :name, :source, :at, :original)
+				""")
+			.param("problem", problemId).param("by", reportedBy).param("name", name).param("source", source.name())
+			.param("at", at(at)).param("original", originalProblemId).update();
+	}
+
+	/** Moves every reporter of a merged problem to the problem it went into. */
+	void moveReporters(UUID fromProblem, UUID toProblem) {
+		jdbc.sql("update problem_reporter set problem_id = :to where problem_id = :from")
+			.param("to", toProblem).param("from", fromProblem).update();
+	}
+
+	List<Reporter> reporters(UUID problemId) {
+		return jdbc.sql("""
+				select r.reported_by, r.source, r.reported_at, r.original_problem_id, r.reporter_name
+				from problem_reporter r
+				where r.problem_id = :problem order by r.reported_at, r.id
+				""")
+			.param("problem", problemId)
+			.query((rs, n) -> new Reporter(rs.getObject(1, UUID.class), rs.getString(5),
+					ProblemSource.valueOf(rs.getString(2)), instant(rs, "reported_at"), rs.getObject(4, UUID.class)))
+			.list();
+	}
+
+	// photos
+
+	void addPhoto(ProblemPhoto photo) {
+		jdbc.sql("""
+				insert into problem_photo (problem_id, blob_id, kind, added_by, added_at)
+				values (:problem, :blob, :kind, :by, :at) on conflict do nothing
+				""")
+			.param("problem", photo.problemId()).param("blob", photo.blobId()).param("kind", photo.kind().name())
+			.param("by", photo.addedBy()).param("at", at(photo.addedAt())).update();
+	}
+
+	List<ProblemPhoto> photos(UUID problemId) {
+		return jdbc.sql("select * from problem_photo where problem_id = :problem order by added_at, kind, blob_id")
+			.param("problem", problemId)
+			.query((rs, n) -> new ProblemPhoto(rs.getObject("problem_id", UUID.class), rs.getObject("blob_id", UUID.class),
+					ProblemPhoto.Kind.valueOf(rs.getString("kind")), rs.getObject("added_by", UUID.class),
+					instant(rs, "added_at")))
+			.list();
+	}
+
+	// timeline
+
+	void addEvent(UUID problemId, Instant at, UUID actorId, String actorName, String action, ProblemStatus from,
+			ProblemStatus to, UUID unitId, String reason) {
+		jdbc.sql("""
+				insert into problem_event (problem_id, at, actor_id, actor_name, action, from_status, to_status, unit_id,
+				                           reason)
+				values (:problem, :at, :actor, :name, :action, :from, :to, :unit, :reason)
+				""")
+			.param("problem", problemId).param("at", at(at)).param("actor", actorId).param("name", actorName)
+			.param("action", action).param("from", from == null ? null : from.name()).param("to", to.name())
+			.param("unit", unitId).param("reason", reason).update();
+	}
+
+	List<TimelineEntry> timeline(UUID problemId) {
+		return jdbc.sql("select * from problem_event where problem_id = :problem order by id")
+			.param("problem", problemId)
+			.query((rs, n) -> new TimelineEntry(rs.getLong("id"), rs.getObject("problem_id", UUID.class),
+					instant(rs, "at"), rs.getObject("actor_id", UUID.class), rs.getString("actor_name"),
+					rs.getString("action"), rs.getString("from_status") == null ? null
+							: ProblemStatus.valueOf(rs.getString("from_status")),
+					ProblemStatus.valueOf(rs.getString("to_status")), rs.getObject("unit_id", UUID.class),
+					rs.getString("reason")))
+			.list();
+	}
+
+	/** A reporter of a problem (never shown to the handling unit). */
+	record Reporter(UUID reportedBy, String name, ProblemSource source, Instant reportedAt, UUID originalProblemId) {
+	}
+
+	// scope and filters
+
+	/** The scope condition: a unit-bound caller sees its unit's problems, others those inside their jurisdiction. */
+	static Where scoped(OrganisationScope scope) {
+		Where where = new Where();
+		if (scope.isUnitBound()) {
+			where.and("unit_id = :scopeUnit", "scopeUnit", scope.unitId());
+		}
+		else if (!scope.isEverything()) {
+			where.and("jurisdiction_path like :scopePath", "scopePath", escapeLike(scope.path()) + "%");
+		}
+		return where;
+	}
+
+	static Where filtered(OrganisationScope scope, ProblemFilter f, Instant now) {
+		Where where = scoped(scope);
+		if (f.status() != null) {
+			where.and("status = :status", "status", f.status().name());
+		}
+		if (f.unitId() != null) {
+			where.and("unit_id = :unit", "unit", f.unitId());
+		}
+		if (f.pointId() != null) {
+			where.and("point_id = :point", "point", f.pointId());
+		}
+		if (f.categoryCode() != null && !f.categoryCode().isBlank()) {
+			String code = f.categoryCode().trim().toUpperCase(java.util.Locale.ROOT);
+			if (code.length() == 1) {
+				where.and("category_code like :category", "category", code + "%");
+			}
+			else {
+				where.and("category_code = :category", "category", code);
+			}
+		}
+		if (Boolean.TRUE.equals(f.overdue())) {
+			where.and(AT_UNIT + " and deadline < :now", "now", at(now));
+		}
+		if (Boolean.TRUE.equals(f.escalated())) {
+			where.and("escalated", null, null);
+		}
+		if (f.from() != null) {
+			where.and("created_at >= :from", "from", at(f.from()));
+		}
+		if (f.to() != null) {
+			where.and("created_at < :to", "to", at(f.to()));
+		}
+		if (f.q() != null && !f.q().isBlank()) {
+			where.and("(number like :q or description like :q)", "q", "%" + escapeLike(f.q().trim()) + "%");
+		}
+		return where;
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	static OffsetDateTime at(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	static Problem problem(ResultSet rs, int row) throws SQLException {
+		double lat = rs.getDouble("lat");
+		boolean noLat = rs.wasNull();
+		double lng = rs.getDouble("lng");
+		boolean noLng = rs.wasNull();
+		LocalDate recheck = rs.getObject("recheck_due", LocalDate.class);
+		return new Problem(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("category_code"),
+				rs.getString("description"), rs.getObject("point_id", UUID.class), noLat ? null : lat,
+				noLng ? null : lng, rs.getObject("jurisdiction_id", UUID.class), rs.getString("jurisdiction_path"),
+				rs.getObject("unit_id", UUID.class), ProblemSource.valueOf(rs.getString("source")),
+				ProblemStatus.valueOf(rs.getString("status")), instant(rs, "deadline"), instant(rs, "clock_started_at"),
+				rs.getString("dispute_reason"), rs.getObject("dispute_suggested_unit_id", UUID.class),
+				instant(rs, "extension_until"), rs.getString("extension_reason"), rs.getBoolean("escalated"),
+				rs.getInt("bounces"), rs.getInt("relapses"), instant(rs, "parked_until"), rs.getString("park_plan"),
+				rs.getObject("merged_into", UUID.class), rs.getString("last_note"), recheck, instant(rs, "created_at"),
+				rs.getObject("created_by", UUID.class), instant(rs, "dispatched_at"), instant(rs, "claimed_at"),
+				instant(rs, "rectified_at"), instant(rs, "closed_at"), rs.getInt("version"));
+	}
+}
