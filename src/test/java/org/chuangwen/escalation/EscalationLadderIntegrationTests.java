@@ -156,6 +156,26 @@ class EscalationLadderIntegrationTests {
 	}
 
 	@Test
+	void pagesThroughEveryOverdueProblemInDeadlineOrderWithoutRepeats() {
+		Instant reported = at(LocalDate.of(2033, 2, 1), 9, 0);
+		List<UUID> mine = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			mine.add(fixtures.anOpenProblem(DemoCity.UNIT_URBAN_MANAGEMENT, reported.plusSeconds(i)).id());
+		}
+		Instant look = at(LocalDate.of(2033, 2, 3), 9, 0);
+		List<ProblemFacts> seen = new ArrayList<>();
+		lookup.forEachOverdue(look, 2, seen::addAll);
+		assertThat(seen).extracting(ProblemFacts::id).doesNotHaveDuplicates().containsAll(mine);
+		assertThat(seen).allSatisfy(p -> assertThat(p.overdueAt(look)).isTrue());
+		for (int i = 1; i < seen.size(); i++) {
+			assertThat(seen.get(i).deadline()).isAfterOrEqualTo(seen.get(i - 1).deadline());
+		}
+		assertThat(lookup.find(mine)).containsOnlyKeys(mine);
+		assertThat(lookup.find(mine).get(mine.get(0)).categoryName()).isEqualTo("占道经营");
+		assertThat(lookup.find(mine).get(mine.get(0)).location()).startsWith("督办测试点位");
+	}
+
+	@Test
 	void aClosedProblemStopsItsLadderAndTheOtherOneGoesOn() {
 		Instant reported = at(LocalDate.of(2033, 2, 28), 9, 30);
 		Problem fixed = fixtures.anOpenProblem(DemoCity.UNIT_URBAN_MANAGEMENT, reported);
