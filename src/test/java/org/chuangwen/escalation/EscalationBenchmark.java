@@ -31,9 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @ChuangwenIntegrationTest
 class EscalationBenchmark {
 
-	static final int PROBLEMS = 200_000;
+	static final int PROBLEMS = 50_000;
 
-	static final int OVERDUE = 20_000;
+	static final int OVERDUE = 5_000;
 
 	private static final int RUNS = 100;
 
@@ -64,7 +64,7 @@ class EscalationBenchmark {
 			.list();
 		// copies of the template with fresh ids and numbers, spread over the city's units; OVERDUE of them overdue at
 		// the look below, the others due later
-		int batch = 20_000;
+		int batch = 10_000;
 		for (int from = 0; from < PROBLEMS; from += batch) {
 			int start = from;
 			transactions.executeWithoutResult(tx -> jdbc.sql("""

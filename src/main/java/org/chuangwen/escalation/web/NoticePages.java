@@ -76,8 +76,9 @@ class NoticePages {
 	@GetMapping("/notices")
 	String list(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String unitId, @RequestParam(required = false) String year,
-			@RequestParam(required = false) String state, @RequestParam(required = false) Integer page, Model model) {
-		NoticeFilter filter = NoticesApi.filter(kind, unitId, year, state, null);
+			@RequestParam(required = false) String state, @RequestParam(required = false) String problemId,
+			@RequestParam(required = false) Integer page, Model model) {
+		NoticeFilter filter = NoticesApi.filter(kind, unitId, year, state, problemId);
 		model.addAttribute("page", directory.notices(actor, filter, PageRequest.of(page == null ? 0 : Math.max(0, page), 20)));
 		model.addAttribute("filter", filter);
 		model.addAttribute("kinds", NoticeKind.values());
