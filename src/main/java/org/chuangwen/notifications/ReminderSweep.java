@@ -271,8 +271,7 @@ public class ReminderSweep {
 	static String link(String subjectType, String subjectId) {
 		return switch (subjectType) {
 			case "task" -> "/tasks/" + subjectId;
-			
-			
+			case "problem" -> "/problems/" + subjectId;
 			default -> null;
 		};
 	}

@@ -51,6 +51,11 @@ public class GridLocator {
 		return repository.boundary(gridId);
 	}
 
+	/** The boundaries of these grids that have one. */
+	public List<GridBoundary> boundaries(java.util.Collection<UUID> gridIds) {
+		return repository.boundaries(gridIds);
+	}
+
 	/**
 	 * The outlines of the grids that overlap a map view, inside the caller's jurisdiction (geography is not unit
 	 * data: a unit account sees the grids of its unit's node). At most {@link #MAX_OUTLINES}.

@@ -65,12 +65,7 @@ public class PointDirectory {
 	 * an invalid position or a radius that is not positive or exceeds {@link #MAX_RADIUS_METRES}.
 	 */
 	public List<PointRef> near(double lat, double lng, double radiusMetres) {
-		if (!Geo.isValid(lat, lng)) {
-			throw new InvalidInputException("location", "point.location.invalid");
-		}
-		if (!(radiusMetres > 0) || radiusMetres > MAX_RADIUS_METRES) {
-			throw new InvalidInputException("radius", "point.radius.invalid", (long) MAX_RADIUS_METRES);
-		}
+		checkNear(lat, lng, radiusMetres);
 		PointRepository.Where active = new PointRepository.Where().and("status = 'ACTIVE'", null, null);
 		return repository.inBox(Geo.around(lat, lng, radiusMetres), active, Integer.MAX_VALUE)
 			.stream()
@@ -82,7 +77,39 @@ public class PointDirectory {
 			.toList();
 	}
 
+	/** The active points of the caller's scope within {@code radiusMetres}, nearest first (as {@link #near}). */
+	public List<Point> nearFor(Actor actor, double lat, double lng, double radiusMetres) {
+		checkNear(lat, lng, radiusMetres);
+		PointRepository.Where where = PointRepository.scoped(PointAccess.scopeOf(actor)).and("status = 'ACTIVE'", null, null);
+		return repository.inBox(Geo.around(lat, lng, radiusMetres), where, Integer.MAX_VALUE)
+			.stream()
+			.map(p -> new DistantPoint(p, Geo.distanceMetres(lat, lng, p.latitude(), p.longitude())))
+			.filter(d -> d.metres() <= radiusMetres)
+			.sorted(Comparator.comparingDouble(DistantPoint::metres).thenComparing(d -> d.point().code()))
+			.limit(MAX_NEAR)
+			.map(DistantPoint::point)
+			.toList();
+	}
+
+	private static void checkNear(double lat, double lng, double radiusMetres) {
+		if (!Geo.isValid(lat, lng)) {
+			throw new InvalidInputException("location", "point.location.invalid");
+		}
+		if (!(radiusMetres > 0) || radiusMetres > MAX_RADIUS_METRES) {
+			throw new InvalidInputException("radius", "point.radius.invalid", (long) MAX_RADIUS_METRES);
+		}
+	}
+
 	private record Distant(PointRef point, double metres) {
+	}
+
+	private record DistantPoint(Point point, double metres) {
+	}
+
+	/** Whether the caller may see a grid's boundary (geography inside its jurisdiction). */
+	public boolean seesGrid(Actor actor, GridBoundary boundary) {
+		org.chuangwen.organisation.OrganisationScope scope = PointAccess.scopeOf(actor);
+		return scope.isEverything() || (scope.path() != null && boundary.jurisdictionPath().startsWith(scope.path()));
 	}
 
 	/** The active points of one type, by code. */

@@ -62,10 +62,7 @@ public class PointManagement {
 	 */
 	@Transactional
 	public Point create(Actor actor, PointDraft draft) {
-		OrganisationScope scope = PointAccess.scopeOf(actor);
-		if (scope.isUnitBound() || (!scope.isEverything() && !scope.isMaintainer())) {
-			throw new org.chuangwen.shared.ForbiddenException("point.forbidden.maintain");
-		}
+		OrganisationScope scope = requireCreator(actor);
 		Instant now = now();
 		Validation v = new Validation();
 		Point point = resolver(scope).resolve(draft, null, Ids.newId(clock), now, v).orElse(null);
@@ -106,6 +103,19 @@ public class PointManagement {
 		write(actor, current, next);
 		audit.record("point.updated", "point", id, snapshot(current), snapshot(next), null);
 		return repository.find(id).orElseThrow();
+	}
+
+	/**
+	 * Checks a draft as {@link #create} (or {@link #update} of {@code currentId}) would, without writing: 400 with every
+	 * invalid field. Forms use it to show the domain's errors next to errors of their own (a number that is no number).
+	 */
+	@Transactional(readOnly = true)
+	public void check(Actor actor, PointDraft draft, UUID currentId) {
+		OrganisationScope scope = PointAccess.scopeOf(actor);
+		Point current = currentId == null ? null : visible(scope, currentId);
+		Validation v = new Validation();
+		resolver(scope).resolve(draft, current, Ids.newId(clock), now(), v);
+		v.throwIfInvalid();
 	}
 
 	/** Retires a point (kept with its history, no longer inspected). A reason is required; 422 if already retired. */
@@ -164,7 +174,106 @@ public class PointManagement {
 		return repository.boundary(gridId).orElseThrow();
 	}
 
-	// used by imports and the demo city (same module)
+	/**
+	 * Registers many points at once, all or nothing: every draft is checked first (also against each other: a code
+	 * twice is refused) and only when all are good are they written, in batches. 400 names every bad draft's fields as
+	 * {@code points[i].field} (i from 0); 403 when the caller does not maintain points somewhere.
+	 */
+	@Transactional
+	public List<Point> createAll(Actor actor, List<PointDraft> drafts) {
+		OrganisationScope scope = requireCreator(actor);
+		Resolution resolution = resolveAll(scope, drafts, i -> i);
+		if (!resolution.errors().isEmpty()) {
+			List<InvalidInputException.FieldError> errors = new java.util.ArrayList<>();
+			resolution.errors().forEach((i, list) -> list.forEach(e -> errors
+				.add(new InvalidInputException.FieldError("points[" + i + "]." + e.field(), e.messageKey(), e.arguments()))));
+			throw new InvalidInputException(errors);
+		}
+		insertAll(actor, resolution.points());
+		return resolution.points();
+	}
+
+	/**
+	 * Sets the boundaries of many grids at once (e.g. from a survey), all or nothing; each is checked as by
+	 * {@link #defineGridBoundary}.
+	 */
+	@Transactional
+	public int defineGridBoundaries(Actor actor, Map<UUID, List<LatLng>> rings) {
+		OrganisationScope scope = PointAccess.scopeOf(actor);
+		List<GridBoundary> fresh = new java.util.ArrayList<>();
+		java.util.Set<UUID> existing = repository.boundaries(rings.keySet())
+			.stream()
+			.map(GridBoundary::gridId)
+			.collect(java.util.stream.Collectors.toSet());
+		for (Map.Entry<UUID, List<LatLng>> entry : rings.entrySet()) {
+			if (existing.contains(entry.getKey())) {
+				defineGridBoundary(actor, entry.getKey(), entry.getValue());
+				continue;
+			}
+			Jurisdiction grid = organisation.jurisdiction(entry.getKey())
+				.filter(j -> scope.seesJurisdiction(j.path()))
+				.orElseThrow(() -> new NotFoundException("jurisdiction", entry.getKey()));
+			if (grid.level() != JurisdictionLevel.GRID) {
+				throw new InvalidInputException("gridId", "grid.boundary.notGrid");
+			}
+			PointAccess.requireMaintains(scope, grid.path());
+			fresh.add(new GridBoundary(grid.id(), grid.code(), grid.path(), Geo.normalisedRing(entry.getValue()), 0));
+		}
+		insertBoundaries(fresh);
+		return rings.size();
+	}
+
+	// used by imports (same module)
+
+	/**
+	 * The points of many drafts, or the problems of each bad draft by its index; {@code label} names a draft by its index
+	 * in messages (a row number for a sheet).
+	 */
+	record Resolution(List<Point> points, Map<Integer, List<InvalidInputException.FieldError>> errors) {
+	}
+
+	Resolution resolveAll(OrganisationScope scope, List<PointDraft> drafts, java.util.function.IntUnaryOperator label) {
+		PointResolver resolver = resolver(scope);
+		resolver.preloadBoundaries(drafts.stream().map(PointDraft::gridId).filter(java.util.Objects::nonNull).toList());
+		Instant now = now();
+		List<String> codes = drafts.stream().map(d -> PointResolver.trim(d.code())).filter(c -> c != null).toList();
+		java.util.Set<String> taken = new java.util.HashSet<>(repository.takenCodes(codes));
+		Map<String, Integer> firstSeen = new java.util.HashMap<>();
+		List<Point> points = new java.util.ArrayList<>();
+		Map<Integer, List<InvalidInputException.FieldError>> errors = new java.util.TreeMap<>();
+		for (int i = 0; i < drafts.size(); i++) {
+			Validation v = new Validation();
+			Point point = resolver.resolve(drafts.get(i), null, Ids.newId(clock), now, v).orElse(null);
+			String code = PointResolver.trim(drafts.get(i).code());
+			if (code != null) {
+				Integer first = firstSeen.putIfAbsent(code, i);
+				if (first != null) {
+					v.reject("code", "point.code.repeated", code, label.applyAsInt(first));
+				}
+				else if (taken.contains(code)) {
+					v.reject("code", "point.code.taken", code);
+				}
+			}
+			if (point != null && !PointAccess.maintains(scope, point.jurisdictionPath())) {
+				v.reject("jurisdictionId", "point.forbidden.maintain");
+			}
+			if (v.hasErrors()) {
+				errors.put(i, v.errors());
+			}
+			else {
+				points.add(point);
+			}
+		}
+		return new Resolution(points, errors);
+	}
+
+	OrganisationScope requireCreator(Actor actor) {
+		OrganisationScope scope = PointAccess.scopeOf(actor);
+		if (scope.isUnitBound() || (!scope.isEverything() && !scope.isMaintainer())) {
+			throw new org.chuangwen.shared.ForbiddenException("point.forbidden.maintain");
+		}
+		return scope;
+	}
 
 	PointResolver resolver(OrganisationScope scope) {
 		return new PointResolver(scope, organisation, criteria, grids);
@@ -178,12 +287,19 @@ public class PointManagement {
 		}
 	}
 
-	/** Inserts grid boundaries (the demo city), audited; inside the caller's transaction. */
+	/**
+	 * Inserts new grid boundaries in batches, audited as one event that names every grid (a survey's boundaries arrive
+	 * together); inside the caller's transaction.
+	 */
 	void insertBoundaries(List<GridBoundary> boundaries) {
-		repository.insertBoundaries(boundaries, now());
-		for (GridBoundary b : boundaries) {
-			audit.record("grid.boundaryDefined", "grid", b.gridId(), null, ringSnapshot(b), null);
+		if (boundaries.isEmpty()) {
+			return;
 		}
+		repository.insertBoundaries(boundaries, now());
+		Map<String, Object> after = new LinkedHashMap<>();
+		after.put("count", boundaries.size());
+		after.put("grids", boundaries.stream().map(GridBoundary::gridCode).toList());
+		audit.record("grid.boundariesDefined", "grid", "bulk", null, after, null);
 	}
 
 	Clock clock() {

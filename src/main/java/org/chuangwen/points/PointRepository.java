@@ -281,6 +281,16 @@ class PointRepository {
 			.optional();
 	}
 
+	List<GridBoundary> boundaries(java.util.Collection<UUID> gridIds) {
+		if (gridIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("select * from grid_boundary where grid_id = any(:ids)")
+			.param("ids", gridIds.toArray(UUID[]::new))
+			.query(PointRepository::boundary)
+			.list();
+	}
+
 	/** Boundaries whose box holds the position: the candidates of a point-in-polygon test. */
 	List<GridBoundary> boundariesAround(double lat, double lng) {
 		BigDecimal la = degrees(lat), ln = degrees(lng);

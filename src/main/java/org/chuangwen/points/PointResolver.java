@@ -2,7 +2,6 @@ package org.chuangwen.points;
 
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,6 +49,10 @@ final class PointResolver {
 
 	private final Map<UUID, Optional<Person>> people = new HashMap<>();
 
+	private final Map<UUID, Optional<GridBoundary>> boundaries = new HashMap<>();
+
+	private java.util.Set<String> typeCodes;
+
 	PointResolver(OrganisationScope scope, OrganisationDirectory organisation, CriteriaDirectory criteria, GridLocator grids) {
 		this.scope = scope;
 		this.organisation = organisation;
@@ -73,7 +76,7 @@ final class PointResolver {
 		v.required("name", name).maxLength("name", name, MAX_NAME);
 		String typeCode = trim(d.typeCode());
 		v.required("typeCode", typeCode);
-		if (typeCode != null && criteria.pointType(typeCode).isEmpty()) {
+		if (typeCode != null && !typeCodes().contains(typeCode)) {
 			v.reject("typeCode", "point.type.unknown", typeCode);
 		}
 		String address = d.address() == null ? "" : d.address().strip();
@@ -136,7 +139,7 @@ final class PointResolver {
 				return null;
 			}
 			if (located) {
-				Optional<GridBoundary> boundary = grids.boundary(grid.id());
+				Optional<GridBoundary> boundary = boundaries.computeIfAbsent(grid.id(), grids::boundary);
 				if (boundary.isPresent() && !boundary.get().contains(d.latitude(), d.longitude())
 						&& !Geo.onBoundary(boundary.get().ring(), d.latitude(), d.longitude())) {
 					v.reject("latitude", "point.location.outsideGrid", grid.code());
@@ -187,6 +190,17 @@ final class PointResolver {
 		return own != null && path != null && (path.startsWith(own) || own.startsWith(path));
 	}
 
+	/** Reads the boundaries of these grids at once (imports: one query instead of one per grid). */
+	void preloadBoundaries(java.util.Collection<UUID> gridIds) {
+		java.util.Set<UUID> wanted = new java.util.HashSet<>(gridIds);
+		wanted.removeAll(boundaries.keySet());
+		if (wanted.isEmpty()) {
+			return;
+		}
+		wanted.forEach(id -> boundaries.put(id, Optional.empty()));
+		grids.boundaries(wanted).forEach(b -> boundaries.put(b.gridId(), Optional.of(b)));
+	}
+
 	Optional<Jurisdiction> jurisdiction(UUID id) {
 		return jurisdictions.computeIfAbsent(id, organisation::jurisdiction);
 	}
@@ -203,8 +217,11 @@ final class PointResolver {
 		return text == null || text.isBlank() ? null : text.strip();
 	}
 
-	/** The codes of every point type, for messages that list them. */
-	List<String> typeCodes() {
-		return criteria.pointTypes().stream().map(t -> t.code()).toList();
+	/** The codes of every point type (read once per resolver). */
+	java.util.Set<String> typeCodes() {
+		if (typeCodes == null) {
+			typeCodes = criteria.pointTypes().stream().map(t -> t.code()).collect(java.util.stream.Collectors.toSet());
+		}
+		return typeCodes;
 	}
 }

@@ -41,8 +41,9 @@ class HomeController {
 	private static HomePanel panelFor(Role role) {
 		String base = "home." + role.name();
 		List<Link> links = switch (role) {
-			case OFFICE_ADMIN -> List.of(new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
+			case OFFICE_ADMIN -> List.of(new Link("nav.problemBoard", "/problems/board"), new Link("nav.problemNew", "/problems/new"),
 					new Link("nav.notices", "/notices"),
+					new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
 					new Link("nav.accountability", "/notifications/accountability"),
 					new Link("nav.reminderSettings", "/notifications/settings"),
 					new Link("nav.jurisdictions", "/organisation/jurisdictions"),
@@ -50,12 +51,13 @@ class HomeController {
 					new Link("nav.commandPosts", "/organisation/command-posts"),
 					new Link("nav.responsibilities", "/organisation/responsibilities"),
 					new Link("nav.users", "/admin/users"), new Link("nav.calendar", "/admin/calendar"));
-			case LEADER -> List.of(new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
-					new Link("nav.notices", "/notices"),
+			case LEADER -> List.of(new Link("nav.problemBoard", "/problems/board"), new Link("nav.notices", "/notices"),
+					new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
 					new Link("nav.accountability", "/notifications/accountability"), new Link("nav.units", "/organisation/units"));
-			case UNIT_ADMIN, UNIT_STAFF -> List.of(new Link("nav.tasks", "/tasks"), new Link("nav.notices", "/notices"),
-					new Link("nav.myUnit", "/organisation/units/mine"));
-			case INSPECTOR, GRID_WORKER -> List.of(new Link("nav.criteria", "/criteria/frameworks"),
+			case UNIT_ADMIN, UNIT_STAFF -> List.of(new Link("nav.problemInbox", "/problems/inbox"), new Link("nav.notices", "/notices"),
+					new Link("nav.tasks", "/tasks"), new Link("nav.myUnit", "/organisation/units/mine"));
+			case INSPECTOR, GRID_WORKER -> List.of(new Link("nav.problemNew", "/problems/new"),
+					new Link("nav.problemBoard", "/problems/board"), new Link("nav.criteria", "/criteria/frameworks"),
 					new Link("nav.jurisdictions", "/organisation/jurisdictions"));
 			case SYSTEM_ADMIN -> List.of(new Link("nav.users", "/admin/users"), new Link("nav.calendar", "/admin/calendar"));
 			case SECURITY_ADMIN -> List.of(new Link("nav.users", "/admin/users"),
