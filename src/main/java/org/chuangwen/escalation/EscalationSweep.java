@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,30 +104,46 @@ public class EscalationSweep {
 		return outcome.plus(enterOverdue(now));
 	}
 
-	/** Overdue problems not yet on the ladder get a copy notice, one per unit. */
+	/**
+	 * Overdue problems not yet on the ladder get a copy notice: one per unit, listing at most {@value #BATCH} problems
+	 * (a unit with more gets several).
+	 */
 	private Outcome enterOverdue(Instant now) {
 		Outcome[] total = { NOTHING };
+		Map<UUID, List<ProblemFacts>> pending = new LinkedHashMap<>();
 		problems.forEachOverdue(now, BATCH, batch -> {
 			Set<UUID> known = Set.copyOf(repository.onLadder(batch.stream().map(ProblemFacts::id).toList()));
-			Map<UUID, List<ProblemFacts>> byUnit = batch.stream()
-				.filter(p -> !known.contains(p.id()) && p.unitId() != null && p.overdueAt(now))
-				.collect(Collectors.groupingBy(ProblemFacts::unitId, LinkedHashMap::new, Collectors.toList()));
-			for (Map.Entry<UUID, List<ProblemFacts>> unit : byUnit.entrySet()) {
-				Outcome o = transactions.execute(tx -> {
-					List<UUID> entered = repository.enter(unit.getValue().stream().map(ProblemFacts::id).toList(),
-							unit.getKey(), NoticeKind.COPY_NOTICE, now);
-					if (entered.isEmpty()) {
-						return NOTHING;
-					}
-					List<ProblemFacts> claimed = unit.getValue().stream().filter(p -> entered.contains(p.id())).toList();
-					return issuer.issue(NoticeKind.COPY_NOTICE, unit.getKey(), claimed, now, null, null)
-						.map(n -> Outcome.of(n.kind()))
-						.orElse(NOTHING);
-				});
-				total[0] = total[0].plus(o);
+			for (ProblemFacts p : batch) {
+				if (known.contains(p.id()) || p.unitId() == null || !p.overdueAt(now)) {
+					continue;
+				}
+				List<ProblemFacts> ofUnit = pending.computeIfAbsent(p.unitId(), k -> new ArrayList<>());
+				ofUnit.add(p);
+				if (ofUnit.size() >= BATCH) {
+					total[0] = total[0].plus(copyNotice(p.unitId(), pending.remove(p.unitId()), now));
+				}
 			}
 		});
+		for (Map.Entry<UUID, List<ProblemFacts>> unit : pending.entrySet()) {
+			total[0] = total[0].plus(copyNotice(unit.getKey(), unit.getValue(), now));
+		}
 		return total[0];
+	}
+
+	/** One copy notice to a unit for those of these problems that this call puts on the ladder first. */
+	private Outcome copyNotice(UUID unitId, List<ProblemFacts> candidates, Instant now) {
+		return transactions.execute(tx -> {
+			List<UUID> entered = repository.enter(candidates.stream().map(ProblemFacts::id).sorted().toList(), unitId,
+					NoticeKind.COPY_NOTICE, now);
+			if (entered.isEmpty()) {
+				return NOTHING;
+			}
+			Set<UUID> claimed = Set.copyOf(entered);
+			return issuer.issue(NoticeKind.COPY_NOTICE, unitId,
+					candidates.stream().filter(p -> claimed.contains(p.id())).toList(), now, null, null)
+				.map(n -> Outcome.of(n.kind()))
+				.orElse(NOTHING);
+		});
 	}
 
 	/** Problems whose notice's deadline passed: the next step, a stop, or a later look. */
