@@ -322,13 +322,14 @@ class NoticeRepository {
 	}
 
 	/**
-	 * Claims up to {@code limit} ladder rows due for a look at {@code now}; rows another instance holds are skipped.
+	 * Claims up to {@code limit} ladder rows due for a look at {@code now}, unit by unit (so that the problems of one
+	 * unit reaching the same step share a notice); rows another instance holds are skipped.
 	 */
 	List<Rung> claimDue(Instant now, int limit) {
 		return jdbc.sql("""
 				select problem_id, unit_id, step, notice_id, next_check_at, stopped_at from escalation_ladder
 				where stopped_at is null and next_check_at <= :now
-				order by next_check_at, problem_id
+				order by unit_id, problem_id
 				limit :limit
 				for update skip locked
 				""").param("now", utc(now)).param("limit", limit).query(NoticeRepository::rung).list();
