@@ -54,14 +54,24 @@
     var count = document.getElementById('map-count');
     var pending = null;
 
+    var loadedBounds = null;
+
     function bbox() {
-      var b = map.getBounds();
+      var b = loadedBounds;
       var clamp = function (v, lo, hi) { return Math.max(lo, Math.min(hi, v)); };
       return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180),
         clamp(b.getNorth(), -90, 90)].map(function (v) { return v.toFixed(6); }).join(',');
     }
 
+    /* Pins are fetched for the view padded by half its size, so small moves (and a popup panning into view) need no
+       reload; a filter change always reloads. */
+    function moved() {
+      if (loadedBounds && loadedBounds.contains(map.getBounds())) { return; }
+      load();
+    }
+
     function load() {
+      loadedBounds = map.getBounds().pad(0.5);
       if (pending) { pending.abort(); }
       pending = new AbortController();
       var params = new URLSearchParams({ bbox: bbox() });
@@ -96,7 +106,7 @@
       }
     }
 
-    map.on('moveend', load);
+    map.on('moveend', moved);
     form.addEventListener('change', load);
     form.addEventListener('submit', function (e) { e.preventDefault(); load(); });
     load();

@@ -14,12 +14,19 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.UUID;
 
 import org.chuangwen.audit.AuditTrail;
@@ -47,6 +54,9 @@ public class Blobs {
 
 	private static final int MAX_FILENAME = 200;
 
+	/** At most this many similar photos are answered. */
+	public static final int MAX_SIMILAR = 200;
+
 	private final JdbcClient jdbc;
 
 	private final AuditTrail audit;
@@ -55,11 +65,15 @@ public class Blobs {
 
 	private final Path directory;
 
+	/** The city's zone: an EXIF time without offset is the camera's local time there. */
+	private final ZoneId zone;
+
 	Blobs(JdbcClient jdbc, AuditTrail audit, Clock clock,
 			@Value("${chuangwen.blobs.directory:${chuangwen.data-dir:./data}/blobs}") String directory) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.zone = clock.getZone();
 		this.directory = Path.of(directory).toAbsolutePath().normalize();
 	}
 
@@ -80,8 +94,8 @@ public class Blobs {
 			throw new InvalidInputException("file", "blob.typeRefused", displayName(originalFilename));
 		}
 		String sha256 = sha256(content);
+		PhotoReader.Read photo = isImage(contentType) ? PhotoReader.read(content, zone) : null;
 		writeOnce(sha256, content);
-		// A later issue reads EXIF time and GPS of photos here (JPEG/PNG) and records them with the row.
 		StoredBlob blob = new StoredBlob(Ids.newId(clock), sha256, contentType, content.length,
 				displayName(originalFilename), uploadedBy, clock.instant().truncatedTo(ChronoUnit.MICROS));
 		jdbc.sql("""
@@ -101,8 +115,127 @@ public class Blobs {
 		after.put("contentType", contentType);
 		after.put("size", blob.size());
 		after.put("filename", blob.originalFilename());
+		if (photo != null) {
+			insertPhoto(blob.id(), photo);
+			after.put("takenAt", photo.takenAt() == null ? null : photo.takenAt().toString());
+			after.put("lat", photo.latitude());
+			after.put("lng", photo.longitude());
+			after.put("phash", photo.phash() == null ? null : String.format("%016x", photo.phash()));
+		}
 		audit.record("blob.stored", "blob", blob.id(), null, after, null);
 		return blob;
+	}
+
+	/**
+	 * What a stored photo says about itself: EXIF capture time and GPS position, pixel size, perceptual hash. All absent
+	 * for a file that is not a JPEG or PNG; 404 for an unknown blob. A photo stored before these facts were read gets
+	 * them now (read from its file once, then kept).
+	 */
+	@Transactional
+	public PhotoFacts photoFacts(UUID blobId) {
+		StoredBlob blob = find(blobId).orElseThrow(() -> new NotFoundException("blob", blobId));
+		if (!isImage(blob.contentType())) {
+			return PhotoFacts.none(blobId);
+		}
+		Optional<PhotoFacts> known = jdbc.sql("select * from blob_photo where blob_id = :id")
+			.param("id", blobId)
+			.query(Blobs::photoFacts)
+			.optional();
+		if (known.isPresent()) {
+			return known.get();
+		}
+		insertPhoto(blobId, PhotoReader.read(read(blobId).bytes(), zone));
+		return jdbc.sql("select * from blob_photo where blob_id = :id").param("id", blobId).query(Blobs::photoFacts).single();
+	}
+
+	/**
+	 * The photos whose perceptual hash lies within {@code maxHammingDistance} bits of {@code phash}, nearest first (at
+	 * most {@value #MAX_SIMILAR}), leaving out {@code excluding}. Copies of one picture, resized or re-encoded, lie within
+	 * a few bits; unrelated pictures about 32 apart. Distances up to 15 read the hash's indexed quarters (exact, by the
+	 * pigeonhole principle: within d bits, some quarter differs in at most d/4 bits); larger ones read every hash.
+	 */
+	@Transactional(readOnly = true)
+	public List<UUID> similarPhotos(long phash, int maxHammingDistance, Collection<UUID> excluding) {
+		if (maxHammingDistance < 0 || maxHammingDistance > 64) {
+			throw new IllegalArgumentException("a hamming distance lies between 0 and 64: " + maxHammingDistance);
+		}
+		Set<UUID> excluded = excluding == null ? Set.of() : new HashSet<>(excluding);
+		int limit = MAX_SIMILAR + excluded.size();
+		List<UUID> found;
+		if (maxHammingDistance < 16) {
+			int radius = maxHammingDistance / 4;
+			found = jdbc.sql("""
+					select blob_id from blob_photo
+					where phash is not null
+					  and (phash_q0 = any(:q0) or phash_q1 = any(:q1) or phash_q2 = any(:q2) or phash_q3 = any(:q3))
+					  and bit_count((phash # :hash)::bit(64)) <= :d
+					order by bit_count((phash # :hash)::bit(64)), blob_id
+					limit :limit
+					""")
+				.param("q0", PhotoHashes.neighbours((int) ((phash >>> 48) & 0xFFFF), radius))
+				.param("q1", PhotoHashes.neighbours((int) ((phash >>> 32) & 0xFFFF), radius))
+				.param("q2", PhotoHashes.neighbours((int) ((phash >>> 16) & 0xFFFF), radius))
+				.param("q3", PhotoHashes.neighbours((int) (phash & 0xFFFF), radius))
+				.param("hash", phash)
+				.param("d", maxHammingDistance)
+				.param("limit", limit)
+				.query(UUID.class)
+				.list();
+		}
+		else {
+			found = jdbc.sql("""
+					select blob_id from blob_photo
+					where phash is not null and bit_count((phash # :hash)::bit(64)) <= :d
+					order by bit_count((phash # :hash)::bit(64)), blob_id
+					limit :limit
+					""")
+				.param("hash", phash)
+				.param("d", maxHammingDistance)
+				.param("limit", limit)
+				.query(UUID.class)
+				.list();
+		}
+		return found.stream().filter(id -> !excluded.contains(id)).limit(MAX_SIMILAR).toList();
+	}
+
+	private void insertPhoto(UUID blobId, PhotoReader.Read photo) {
+		jdbc.sql("""
+				insert into blob_photo (blob_id, width, height, taken_at, taken_at_zone_assumed, latitude, longitude, phash,
+				                        read_at)
+				values (:id, :width, :height, :takenAt, :assumed, :lat, :lng, :phash, :at)
+				on conflict (blob_id) do nothing
+				""")
+			.param("id", blobId)
+			.param("width", photo.width())
+			.param("height", photo.height())
+			.param("takenAt", photo.takenAt() == null ? null : photo.takenAt().atOffset(ZoneOffset.UTC))
+			.param("assumed", photo.zoneAssumed())
+			.param("lat", photo.latitude())
+			.param("lng", photo.longitude())
+			.param("phash", photo.phash())
+			.param("at", clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC))
+			.update();
+	}
+
+	private static boolean isImage(String contentType) {
+		return ContentTypes.JPEG.equals(contentType) || ContentTypes.PNG.equals(contentType);
+	}
+
+	private static PhotoFacts photoFacts(ResultSet rs, int row) throws SQLException {
+		java.time.OffsetDateTime takenAt = rs.getObject("taken_at", java.time.OffsetDateTime.class);
+		double lat = rs.getDouble("latitude");
+		boolean located = !rs.wasNull();
+		double lng = rs.getDouble("longitude");
+		long phash = rs.getLong("phash");
+		boolean hashed = !rs.wasNull();
+		int width = rs.getInt("width");
+		boolean sized = !rs.wasNull();
+		int height = rs.getInt("height");
+		return new PhotoFacts(rs.getObject("blob_id", UUID.class), Optional.ofNullable(takenAt).map(t -> t.toInstant()),
+				rs.getBoolean("taken_at_zone_assumed"),
+				located ? Optional.of(new PhotoFacts.Location(lat, lng)) : Optional.empty(),
+				hashed ? OptionalLong.of(phash) : OptionalLong.empty(), sized ? OptionalInt.of(width) : OptionalInt.empty(),
+				sized ? OptionalInt.of(height) : OptionalInt.empty());
 	}
 
 	/** The record of a stored file, without reading it. */

@@ -37,12 +37,16 @@ public class ReminderLadder {
 			.required("unitId", deadline.unitId())
 			.required("dueAt", deadline.dueAt())
 			.throwIfInvalid();
+		ReminderLeadTimes lead = deadline.leadTimes();
 		jdbc.sql("""
 				insert into tracked_deadline (subject_type, subject_id, title, unit_id, due_at, responsible_leader_id,
-				                              settled_at, tracked_at, generation)
-				values (:type, :id, :title, :unit, :due, :leader, null, :now, 1)
+				                              settled_at, tracked_at, generation, liaison_lead_minutes, head_lead_minutes,
+				                              leader_lead_minutes)
+				values (:type, :id, :title, :unit, :due, :leader, null, :now, 1, :liaisonLead, :headLead, :leaderLead)
 				on conflict (subject_type, subject_id) do update
 				set title = excluded.title, unit_id = excluded.unit_id, responsible_leader_id = excluded.responsible_leader_id,
+				    liaison_lead_minutes = excluded.liaison_lead_minutes, head_lead_minutes = excluded.head_lead_minutes,
+				    leader_lead_minutes = excluded.leader_lead_minutes,
 				    settled_at = null, tracked_at = excluded.tracked_at,
 				    generation = case when tracked_deadline.due_at = excluded.due_at and tracked_deadline.settled_at is null
 				                      then tracked_deadline.generation else tracked_deadline.generation + 1 end,
@@ -55,6 +59,9 @@ public class ReminderLadder {
 			.param("due", deadline.dueAt().atOffset(ZoneOffset.UTC))
 			.param("leader", deadline.responsibleLeaderId())
 			.param("now", clock.instant().atOffset(ZoneOffset.UTC))
+			.param("liaisonLead", lead == null ? null : lead.liaison().toMinutes())
+			.param("headLead", lead == null ? null : lead.head().toMinutes())
+			.param("leaderLead", lead == null ? null : lead.leader().toMinutes())
 			.update();
 	}
 

@@ -54,7 +54,7 @@ public class ReminderSweep {
 	private static final Instant BEGINNING = Instant.parse("1970-01-01T00:00:00Z");
 
 	private record Open(String subjectType, String subjectId, String title, UUID unitId, Instant dueAt,
-			UUID leaderId, int generation) {
+			UUID leaderId, int generation, ReminderLeadTimes leadTimes) {
 	}
 
 	private record Cursor(Instant dueAt, String subjectType, String subjectId) {
@@ -107,7 +107,7 @@ public class ReminderSweep {
 
 	/** Takes every ladder step due at {@code now}; answers how many steps fired. */
 	public int sweep(Instant now) {
-		Instant horizon = now.plus(Duration.ofDays(settings.horizonDays()));
+		Instant horizon = now.plus(Duration.ofDays(Math.max(settings.horizonDays(), ReminderLeadTimes.MAX.toDays())));
 		Cursor after = new Cursor(BEGINNING, "", "");
 		int fired = 0;
 		while (true) {
@@ -123,7 +123,8 @@ public class ReminderSweep {
 
 	private BatchResult sweepBatch(Instant now, Instant horizon, Cursor after) {
 		List<Open> open = jdbc.sql("""
-				select d.subject_type, d.subject_id, d.title, d.unit_id, d.due_at, d.responsible_leader_id, d.generation
+				select d.subject_type, d.subject_id, d.title, d.unit_id, d.due_at, d.responsible_leader_id, d.generation,
+				       d.liaison_lead_minutes, d.head_lead_minutes, d.leader_lead_minutes
 				from tracked_deadline d
 				where d.settled_at is null and d.due_at <= :horizon
 				  and (d.due_at, d.subject_type, d.subject_id) > (:afterDue, :afterType, :afterId)
@@ -140,7 +141,8 @@ public class ReminderSweep {
 			.param("afterId", after.subjectId())
 			.param("batch", BATCH)
 			.query((rs, n) -> new Open(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
-					rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, UUID.class), rs.getInt(7)))
+					rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getObject(6, UUID.class), rs.getInt(7),
+					leadTimes(rs.getObject(8, Integer.class), rs.getObject(9, Integer.class), rs.getObject(10, Integer.class))))
 			.list();
 		int fired = 0;
 		Map<UUID, ReminderOffsets> offsetsByNode = new HashMap<>();
@@ -150,7 +152,9 @@ public class ReminderSweep {
 					settings::offsetsFor);
 			Set<ReminderStep> taken = taken(d);
 			for (ReminderStep step : ReminderStep.values()) {
-				if (!taken.contains(step) && isDue(step, offsets, d.dueAt(), now) && fire(d, unit, step, now)) {
+				boolean due = d.leadTimes() != null ? isDue(step, d.leadTimes(), d.dueAt(), now)
+						: isDue(step, offsets, d.dueAt(), now);
+				if (!taken.contains(step) && due && fire(d, unit, step, now)) {
 					fired++;
 				}
 			}
@@ -163,6 +167,18 @@ public class ReminderSweep {
 
 	static boolean isDue(ReminderStep step, ReminderOffsets offsets, Instant dueAt, Instant now) {
 		return step == ReminderStep.OVERDUE ? now.isAfter(dueAt) : !now.isBefore(offsets.firesAt(step, dueAt));
+	}
+
+	/** A deadline's own lead times, when it was tracked with them (a weekly report due hours after its draft). */
+	static boolean isDue(ReminderStep step, ReminderLeadTimes leadTimes, Instant dueAt, Instant now) {
+		return step == ReminderStep.OVERDUE ? now.isAfter(dueAt) : !now.isBefore(leadTimes.firesAt(step, dueAt));
+	}
+
+	private static ReminderLeadTimes leadTimes(Integer liaison, Integer head, Integer leader) {
+		if (liaison == null || head == null || leader == null) {
+			return null;
+		}
+		return new ReminderLeadTimes(Duration.ofMinutes(liaison), Duration.ofMinutes(head), Duration.ofMinutes(leader));
 	}
 
 	private Set<ReminderStep> taken(Open d) {
@@ -272,6 +288,7 @@ public class ReminderSweep {
 		return switch (subjectType) {
 			case "task" -> "/tasks/" + subjectId;
 			case "problem" -> "/problems/" + subjectId;
+			case "WEEKLY_REPORT" -> "/reports/" + subjectId;
 			default -> null;
 		};
 	}

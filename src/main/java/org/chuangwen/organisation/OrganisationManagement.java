@@ -106,7 +106,18 @@ public class OrganisationManagement {
 
 	private final Clock clock;
 
-	OrganisationManagement(OrganisationRepository repository, OrganisationDirectory directory, AuditTrail audit, Clock clock) {
+	/**
+	 * A unit's code or name changed. Modules that keep a unit's name next to their own records (tasks, reports) update
+	 * their copies.
+	 */
+	public record UnitRenamed(UUID unitId, String oldCode, String code, String name) {
+	}
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	OrganisationManagement(OrganisationRepository repository, OrganisationDirectory directory, AuditTrail audit, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.repository = repository;
 		this.directory = directory;
 		this.audit = audit;
@@ -265,6 +276,9 @@ public class OrganisationManagement {
 			throw ConflictException.staleVersion("unit");
 		}
 		audit.record("unit.updated", "unit", id, current, changed, null);
+		if (!current.name().equals(changed.name()) || !current.code().equals(changed.code())) {
+			events.publishEvent(new UnitRenamed(id, current.code(), changed.code(), changed.name()));
+		}
 		return changed;
 	}
 

@@ -1,8 +1,20 @@
 /**
- * Inspection points (DOMAIN §6): the registry of points with their type, address, location, jurisdiction node and
- * grid, responsible unit, leader and person, and status; grid boundaries that route a location to its grid; the map
- * (GeoJSON), Excel import and export. Other modules use {@link org.chuangwen.points.PointDirectory} (queries),
- * {@link org.chuangwen.points.GridLocator} (location → grid) and {@link org.chuangwen.points.Geo} (distances).
+ * Inspection points (DOMAIN §6): the registry of points with their type (criteria's P01–P26), address, location,
+ * jurisdiction node and grid, responsible unit, leader and person, and status; grid boundaries that route a location
+ * to its grid; the map (GeoJSON), Excel import and export.
+ * <p>
+ * For other modules: {@link org.chuangwen.points.PointDirectory} (point, pointByCode, near, ofType — unscoped — and
+ * the Actor-scoped search), {@link org.chuangwen.points.PointManagement} (commands),
+ * {@link org.chuangwen.points.GridLocator} (location → grid), {@link org.chuangwen.points.Geo} (haversine distance,
+ * boxes, point-in-polygon) and the {@link org.chuangwen.points.OpenProblemCounts} hook by which a higher module
+ * colours the map's pins.
+ * <p>
+ * Decisions: a point's location is required (the map, radius search, routing and evidence checks need it). The
+ * campaign office maintains points inside its jurisdiction subtree; leaders, inspectors and grid workers read theirs;
+ * a unit's accounts read only the points their unit answers for, read-only (see {@code PointAccess}). Names and the
+ * jurisdiction path of organisation objects are copied onto the point when it is written, so lists need no joins into
+ * organisation's tables; they are refreshed by the next change of the point (organisation publishes no event when a
+ * jurisdiction moves or a unit is renamed).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Points",
 		allowedDependencies = { "shared", "audit", "organisation", "criteria", "blobs" })

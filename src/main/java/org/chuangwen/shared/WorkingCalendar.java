@@ -132,6 +132,11 @@ public class WorkingCalendar {
 		return current().workingDurationBetween(a, b);
 	}
 
+	/** The share of a deadline's working time used at {@code now}; see {@link WorkingTime#elapsedShare}. */
+	public double elapsedShare(Instant start, Instant deadline, Instant now) {
+		return current().elapsedShare(start, deadline, now);
+	}
+
 	/** The rules in force now, for callers that compute many deadlines at once (one consistent view). */
 	public WorkingTime current() {
 		Snapshot s = snapshot;

@@ -216,6 +216,24 @@ public final class WorkingTime {
 		return total;
 	}
 
+	/**
+	 * How much of a deadline's working time has been used at {@code now}: {@code workingDurationBetween(start, now) /
+	 * workingDurationBetween(start, deadline)}, 0 before the start. An SLA light is green below 0.8 and yellow from 0.8;
+	 * whether it is red (overdue) is {@code now.isAfter(deadline)}, not this share: after a deadline at 17:30 the share
+	 * stays 1.0 all night, when no working time passes. A deadline with no working time before it (a zero limit) is
+	 * used up (1.0) from the deadline on.
+	 */
+	public double elapsedShare(Instant start, Instant deadline, Instant now) {
+		if (!now.isAfter(start)) {
+			return 0.0;
+		}
+		Duration limit = workingDurationBetween(start, deadline);
+		if (limit.isZero() || limit.isNegative()) {
+			return now.isBefore(deadline) ? 0.0 : 1.0;
+		}
+		return (double) workingDurationBetween(start, now).toMillis() / limit.toMillis();
+	}
+
 	/** The working days of a month in order (for pages and reports). */
 	public List<LocalDate> workingDaysOf(java.time.YearMonth month) {
 		List<LocalDate> result = new ArrayList<>();

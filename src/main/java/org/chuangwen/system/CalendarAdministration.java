@@ -74,6 +74,12 @@ public class CalendarAdministration {
 		audit.record("calendar.day.unmarked", "calendarDay", day, state(change.before()), null, null);
 	}
 
+	/** The audited changes of one day, newest first (also of a day no longer marked). */
+	@Transactional(readOnly = true)
+	public java.util.List<org.chuangwen.audit.AuditEvent> history(LocalDate day) {
+		return audit.historyOf("calendarDay", day, 20);
+	}
+
 	private void requireEditor(Actor actor) {
 		if (!mayEdit(actor)) {
 			throw new ForbiddenException("calendar.forbidden");

@@ -32,9 +32,9 @@ public record Task(UUID id, UUID itemId, UUID frameworkId, UUID standardId, Stri
 	/** Longest note or return reason. */
 	public static final int MAX_NOTE = 1000;
 
-	/** Overdue (逾期): the deadline has passed and the task is not accepted. */
+	/** Overdue (逾期): the deadline has passed and the task is neither accepted nor cancelled. */
 	public boolean isOverdue(Instant now) {
-		return status != TaskStatus.ACCEPTED && deadline.isBefore(now);
+		return !status.isClosed() && deadline.isBefore(now);
 	}
 
 	/** Whether the actor may claim, report and submit this task: its responsible unit's administrators and staff. */
@@ -87,6 +87,16 @@ public record Task(UUID id, UUID itemId, UUID frameworkId, UUID standardId, Stri
 	}
 
 	/**
+	 * Cancels the task (the office's decision, with a reason kept as the task's last note): it is closed, no longer
+	 * overdue and no longer reminded of.
+	 */
+	public Task cancel(Actor by, String reason, Instant now) {
+		TaskStatus next = next(by, TaskAction.CANCEL);
+		String text = requiredText("note", reason);
+		return with(next, text, returnReason, submissions, claimedAt, submittedAt, acceptedAt);
+	}
+
+	/**
 	 * Moves the deadline (the office's decision, with a reason): not for an accepted task, not into the past. The
 	 * status stays; an overdue task with a later deadline is no longer overdue.
 	 */
@@ -94,7 +104,7 @@ public record Task(UUID id, UUID itemId, UUID frameworkId, UUID standardId, Stri
 		if (!isSupervisedBy(by)) {
 			throw new ForbiddenException("task.forbidden.office");
 		}
-		if (status == TaskStatus.ACCEPTED) {
+		if (status.isClosed()) {
 			throw new RuleViolationException("task.reschedule.accepted");
 		}
 		if (newDeadline == null) {

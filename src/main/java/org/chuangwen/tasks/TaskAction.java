@@ -15,7 +15,9 @@ public enum TaskAction {
 	/** 验收通过: the campaign office accepts the deliverables. */
 	ACCEPT,
 	/** 退回: the campaign office returns the deliverables with a reason. */
-	RETURN;
+	RETURN,
+	/** 撤销: the campaign office cancels a task that is no longer needed, with a reason. */
+	CANCEL;
 
 	/** Whether the responsible unit performs this action (otherwise the campaign office does). */
 	public boolean byResponsibleUnit() {

@@ -5,10 +5,11 @@ package org.chuangwen.tasks;
  * state, how many are overdue, and its total weight.
  */
 public record TaskCount(String key, String code, String name, long total, long issued, long claimed, long inProgress,
-		long submitted, long accepted, long returned, long overdue) {
+		long submitted, long accepted, long returned, long cancelled, long overdue) {
 
-	/** Share of accepted tasks, in whole percent. */
+	/** Share of accepted tasks among those not cancelled, in whole percent. */
 	public long acceptedPercent() {
-		return total == 0 ? 0 : Math.round(accepted * 100.0 / total);
+		long counted = total - cancelled;
+		return counted <= 0 ? 0 : Math.round(accepted * 100.0 / counted);
 	}
 }

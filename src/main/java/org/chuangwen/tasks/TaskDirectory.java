@@ -122,7 +122,7 @@ public class TaskDirectory {
 		OrganisationScope scope = organisation.scopeOf(actor);
 		TaskRepository.Where where = TaskRepository.filtered(scope, filter, clock.instant());
 		List<TaskCount> byStatus = repository.counts("status", where, clock.instant(), new PageRequest(0, 10)).items();
-		long[] sums = new long[8];
+		long[] sums = new long[9];
 		for (TaskCount c : byStatus) {
 			sums[0] += c.total();
 			sums[1] += c.issued();
@@ -131,8 +131,10 @@ public class TaskDirectory {
 			sums[4] += c.submitted();
 			sums[5] += c.accepted();
 			sums[6] += c.returned();
-			sums[7] += c.overdue();
+			sums[7] += c.cancelled();
+			sums[8] += c.overdue();
 		}
-		return new TaskCount("all", "", "", sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7]);
+		return new TaskCount("all", "", "", sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7],
+				sums[8]);
 	}
 }

@@ -177,6 +177,7 @@ public class TaskManagement {
 			}
 			case ACCEPT -> task.accept(actor, now);
 			case RETURN -> task.returnTo(actor, command.note(), now);
+			case CANCEL -> task.cancel(actor, command.note(), now);
 		};
 		if (!repository.update(next, task.version())) {
 			throw stale();
@@ -191,7 +192,7 @@ public class TaskManagement {
 		}
 		String reason = command.action() == TaskAction.RETURN ? next.returnReason() : BreakdownResolver.trim(command.note());
 		audit.record("task." + command.action().apiName(), "task", task.id(), snapshot(task), after, reason);
-		if (next.status() == TaskStatus.ACCEPTED) {
+		if (next.status().isClosed()) {
 			reminders.settle("task", task.id().toString());
 		}
 		return repository.find(taskId).orElseThrow();
@@ -215,6 +216,33 @@ public class TaskManagement {
 		reminders.track(new TrackedDeadline("task", task.id().toString(), next.title(), next.unitId(), next.deadline(),
 				next.responsibleLeaderId()));
 		return repository.find(taskId).orElseThrow();
+	}
+
+	/** A file the unit uploads with a submission (from a page form). */
+	public record Upload(byte[] content, String filename) {
+	}
+
+	/**
+	 * Stores the uploaded files and submits them, in one transaction: when the submission is refused (a bad file, a note
+	 * too long, a stale version…) no file record is left behind pointing at nothing. Refusals of a file are reported on
+	 * the field {@code files} (400).
+	 */
+	@Transactional
+	public Task submitUploads(Actor actor, UUID taskId, List<Upload> uploads, String note, Integer expectedVersion) {
+		List<UUID> stored = new ArrayList<>();
+		for (Upload upload : uploads) {
+			try {
+				stored.add(blobs.store(upload.content(), upload.filename(), BlobUse.DELIVERABLE, actor.userId()).id());
+			}
+			catch (org.chuangwen.blobs.BlobTooLargeException ex) {
+				throw new InvalidInputException("files", ex.messageKey(), ex.arguments());
+			}
+			catch (InvalidInputException ex) {
+				throw new InvalidInputException("files", ex.errors().get(0).messageKey(),
+						ex.errors().get(0).arguments().toArray());
+			}
+		}
+		return transition(actor, taskId, new TaskCommand(TaskAction.SUBMIT, note, stored, expectedVersion));
 	}
 
 	/** Checks the files of a submission: at most 20, each uploaded by the submitter and of a deliverable type. */

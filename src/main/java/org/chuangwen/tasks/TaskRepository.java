@@ -244,7 +244,8 @@ class TaskRepository {
 				  count(*) filter (where status = 'SUBMITTED') as submitted,
 				  count(*) filter (where status = 'ACCEPTED') as accepted,
 				  count(*) filter (where status = 'RETURNED') as returned,
-				  count(*) filter (where status <> 'ACCEPTED' and deadline < :now) as overdue,
+				  count(*) filter (where status = 'CANCELLED') as cancelled,
+				  count(*) filter (where status not in ('ACCEPTED', 'CANCELLED') and deadline < :now) as overdue,
 				  count(*) over () as groups
 				from task""" + where.sql() + " group by " + group + " order by " + order + " limit :limit offset :offset"))
 			.param("now", at(now))
@@ -254,7 +255,7 @@ class TaskRepository {
 				groups[0] = rs.getLong("groups");
 				return new TaskCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong("total"),
 						rs.getLong("issued"), rs.getLong("claimed"), rs.getLong("in_progress"), rs.getLong("submitted"),
-						rs.getLong("accepted"), rs.getLong("returned"), rs.getLong("overdue"));
+						rs.getLong("accepted"), rs.getLong("returned"), rs.getLong("cancelled"), rs.getLong("overdue"));
 			})
 			.list();
 		return new Counts(items, groups[0]);
@@ -313,7 +314,7 @@ class TaskRepository {
 			where.and("status = :status", "status", filter.status().name());
 		}
 		if (Boolean.TRUE.equals(filter.overdue())) {
-			where.and("status <> 'ACCEPTED' and deadline < :now", "now", at(now));
+			where.and("status not in ('ACCEPTED', 'CANCELLED') and deadline < :now", "now", at(now));
 		}
 		if (filter.unitId() != null) {
 			where.and("unit_id = :unit", "unit", filter.unitId());

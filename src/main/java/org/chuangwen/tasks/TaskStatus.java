@@ -14,7 +14,14 @@ public enum TaskStatus {
 	/** 已验收: accepted by the office; final. */
 	ACCEPTED,
 	/** 已退回: returned by the office with a reason; the unit works on it and submits again. */
-	RETURNED;
+	RETURNED,
+	/** 已撤销: cancelled by the office with a reason (no longer needed); final, never overdue. */
+	CANCELLED;
+
+	/** Whether the task is closed: accepted or cancelled. Closed tasks are never overdue and are not reminded of. */
+	public boolean isClosed() {
+		return this == ACCEPTED || this == CANCELLED;
+	}
 
 	public String messageKey() {
 		return "task.status." + name();

@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.chuangwen.tasks.TaskAction.ACCEPT;
+import static org.chuangwen.tasks.TaskAction.CANCEL;
 import static org.chuangwen.tasks.TaskAction.CLAIM;
 import static org.chuangwen.tasks.TaskAction.PROGRESS;
 import static org.chuangwen.tasks.TaskAction.RETURN;
 import static org.chuangwen.tasks.TaskAction.SUBMIT;
 import static org.chuangwen.tasks.TaskStatus.ACCEPTED;
+import static org.chuangwen.tasks.TaskStatus.CANCELLED;
 import static org.chuangwen.tasks.TaskStatus.CLAIMED;
 import static org.chuangwen.tasks.TaskStatus.IN_PROGRESS;
 import static org.chuangwen.tasks.TaskStatus.ISSUED;
@@ -27,6 +29,7 @@ import static org.chuangwen.tasks.TaskStatus.SUBMITTED;
  * SUBMITTED   --accept-->   ACCEPTED (final)
  * SUBMITTED   --return-->   RETURNED
  * RETURNED    --progress--> IN_PROGRESS   --submit--> SUBMITTED
+ * any status but ACCEPTED and CANCELLED --cancel--> CANCELLED (final)
  * </pre>
  */
 public final class TaskTransitions {
@@ -43,6 +46,9 @@ public final class TaskTransitions {
 		allow(SUBMITTED, RETURN, RETURNED);
 		allow(RETURNED, PROGRESS, IN_PROGRESS);
 		allow(RETURNED, SUBMIT, SUBMITTED);
+		for (TaskStatus open : new TaskStatus[] { ISSUED, CLAIMED, IN_PROGRESS, SUBMITTED, RETURNED }) {
+			allow(open, CANCEL, CANCELLED);
+		}
 	}
 
 	private TaskTransitions() {

@@ -1,5 +1,7 @@
 package org.chuangwen.points;
 
+import java.util.List;
+
 import org.chuangwen.BrowserTestSupport;
 import org.chuangwen.ChuangwenIntegrationTest;
 import org.chuangwen.Fixtures;
@@ -36,9 +38,22 @@ class PointMapBrowserTests {
 			new org.openqa.selenium.support.ui.Select(office.driver().findElement(By.id("m-type"))).selectByValue("P05");
 			office.wait(d -> "200".equals(d.findElement(By.id("points-map-canvas")).getAttribute("data-loaded"))
 					|| Integer.parseInt(d.findElement(By.id("points-map-canvas")).getAttribute("data-loaded")) < 300);
-			WebElement pin = office.driver().findElements(By.cssSelector("path.cw-pin-marker")).get(0);
-			new org.openqa.selenium.interactions.Actions(office.driver()).moveToElement(pin).click().perform();
-			office.visible(By.cssSelector("a.cw-pin-link")).click();
+			// find a pin, open its popup and follow the link (retried if a reload redraws the pins meanwhile)
+			office.wait(d -> {
+				try {
+					WebElement pin = d.findElements(By.cssSelector("path.cw-pin-marker")).get(0);
+					new org.openqa.selenium.interactions.Actions(d).moveToElement(pin).click().perform();
+					List<WebElement> links = d.findElements(By.cssSelector("a.cw-pin-link"));
+					if (links.isEmpty() || !links.get(0).isDisplayed()) {
+						return null;
+					}
+					links.get(0).click();
+					return true;
+				}
+				catch (org.openqa.selenium.StaleElementReferenceException | IndexOutOfBoundsException ex) {
+					return null;
+				}
+			});
 			office.visible(By.id("point-name"));
 			assertThat(office.driver().getCurrentUrl()).contains("/points/");
 			assertThat(office.visible(By.id("point-facts")).getText()).contains("公交站点");

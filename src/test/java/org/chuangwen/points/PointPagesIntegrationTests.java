@@ -98,9 +98,15 @@ class PointPagesIntegrationTests {
 			.param("action", "retire").param("reason", "测试停用").param("version", "0"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(points.point(created.id()).orElseThrow().active()).isFalse();
+		// the bureau answers for the point and sees it, but only the office changes it
 		mvc.perform(post("/points/" + created.id() + "/status").with(fixtures.signedInAs("unit_admin")).with(csrf())
 			.param("action", "reactivate").param("reason", "x"))
-			.andExpect(status().isNotFound()); // not the bureau's point
+			.andExpect(status().isForbidden());
+		// the traffic police do not answer for it: it does not exist for them
+		mvc.perform(post("/points/" + created.id() + "/status").with(fixtures.signedInAs("police_admin")).with(csrf())
+			.param("action", "reactivate").param("reason", "x"))
+			.andExpect(status().isNotFound());
+		assertThat(points.point(created.id()).orElseThrow().active()).isFalse();
 	}
 
 	@Test

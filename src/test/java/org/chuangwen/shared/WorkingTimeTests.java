@@ -203,6 +203,22 @@ class WorkingTimeTests {
 	}
 
 	@Test
+	void theUsedShareOfADeadlineCountsWorkingTimeOnly() {
+		Instant reported = at("2026-03-13T16:30"); // Friday
+		Instant deadline = calendar2026.addWorkingHours(reported, 4); // Monday 11:30
+		assertThat(calendar2026.elapsedShare(reported, deadline, at("2026-03-13T16:00"))).isZero();
+		assertThat(calendar2026.elapsedShare(reported, deadline, at("2026-03-13T17:30"))).isEqualTo(0.25);
+		assertThat(calendar2026.elapsedShare(reported, deadline, at("2026-03-15T12:00"))).isEqualTo(0.25); // Sunday
+		assertThat(calendar2026.elapsedShare(reported, deadline, at("2026-03-16T10:42"))).isEqualTo(0.8);
+		assertThat(calendar2026.elapsedShare(reported, deadline, deadline)).isEqualTo(1.0);
+		assertThat(calendar2026.elapsedShare(reported, deadline, at("2026-03-16T15:00"))).isEqualTo(1.5);
+		// a zero limit: nothing used before the deadline, all of it from the deadline on
+		assertThat(calendar2026.elapsedShare(reported, reported, reported)).isZero();
+		assertThat(calendar2026.elapsedShare(at("2026-03-14T10:00"), at("2026-03-14T12:00"), at("2026-03-14T11:00"))).isZero();
+		assertThat(calendar2026.elapsedShare(at("2026-03-14T10:00"), at("2026-03-14T12:00"), at("2026-03-14T13:00"))).isEqualTo(1.0);
+	}
+
+	@Test
 	void anUnmarkedCalendarFollowsTheWeek() {
 		WorkingTime plain = new WorkingTime(SHANGHAI, WorkingTime.parsePeriods("09:00-17:00"), Map.of());
 		for (LocalDate d = LocalDate.parse("2026-01-01"); d.isBefore(LocalDate.parse("2027-01-01")); d = d.plusDays(1)) {

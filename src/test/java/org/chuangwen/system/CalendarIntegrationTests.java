@@ -199,7 +199,8 @@ class CalendarIntegrationTests {
 		assertThat(audited("calendar.day.marked", "2099-03-03")).isEqualTo(1);
 		mvc.perform(get("/admin/calendar").param("year", "2099").param("edit", "2099-03-03").with(fixtures.signedInAs("office")))
 			.andExpect(content().string(containsString("value=\"页面假日\"")))
-			.andExpect(content().string(containsString("修改日期")));
+			.andExpect(content().string(containsString("修改日期")))
+			.andExpect(content().string(containsString("设置节假日/调休")));
 
 		mvc.perform(post("/admin/calendar/days").with(fixtures.signedInAs("unit_staff")).with(csrf())
 			.param("date", "2099-03-04").param("kind", "HOLIDAY").param("name", "不该保存"))

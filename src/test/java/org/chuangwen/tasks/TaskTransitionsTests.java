@@ -37,12 +37,17 @@ class TaskTransitionsTests {
 	private static final Map<TaskStatus, Map<TaskAction, TaskStatus>> EXPECTED = new EnumMap<>(TaskStatus.class);
 
 	static {
-		EXPECTED.put(TaskStatus.ISSUED, Map.of(TaskAction.CLAIM, TaskStatus.CLAIMED));
-		EXPECTED.put(TaskStatus.CLAIMED, Map.of(TaskAction.PROGRESS, TaskStatus.IN_PROGRESS, TaskAction.SUBMIT, TaskStatus.SUBMITTED));
-		EXPECTED.put(TaskStatus.IN_PROGRESS, Map.of(TaskAction.PROGRESS, TaskStatus.IN_PROGRESS, TaskAction.SUBMIT, TaskStatus.SUBMITTED));
-		EXPECTED.put(TaskStatus.SUBMITTED, Map.of(TaskAction.ACCEPT, TaskStatus.ACCEPTED, TaskAction.RETURN, TaskStatus.RETURNED));
+		EXPECTED.put(TaskStatus.ISSUED, Map.of(TaskAction.CLAIM, TaskStatus.CLAIMED, TaskAction.CANCEL, TaskStatus.CANCELLED));
+		EXPECTED.put(TaskStatus.CLAIMED, Map.of(TaskAction.PROGRESS, TaskStatus.IN_PROGRESS, TaskAction.SUBMIT, TaskStatus.SUBMITTED,
+				TaskAction.CANCEL, TaskStatus.CANCELLED));
+		EXPECTED.put(TaskStatus.IN_PROGRESS, Map.of(TaskAction.PROGRESS, TaskStatus.IN_PROGRESS, TaskAction.SUBMIT, TaskStatus.SUBMITTED,
+				TaskAction.CANCEL, TaskStatus.CANCELLED));
+		EXPECTED.put(TaskStatus.SUBMITTED, Map.of(TaskAction.ACCEPT, TaskStatus.ACCEPTED, TaskAction.RETURN, TaskStatus.RETURNED,
+				TaskAction.CANCEL, TaskStatus.CANCELLED));
 		EXPECTED.put(TaskStatus.ACCEPTED, Map.of());
-		EXPECTED.put(TaskStatus.RETURNED, Map.of(TaskAction.PROGRESS, TaskStatus.IN_PROGRESS, TaskAction.SUBMIT, TaskStatus.SUBMITTED));
+		EXPECTED.put(TaskStatus.RETURNED, Map.of(TaskAction.PROGRESS, TaskStatus.IN_PROGRESS, TaskAction.SUBMIT, TaskStatus.SUBMITTED,
+				TaskAction.CANCEL, TaskStatus.CANCELLED));
+		EXPECTED.put(TaskStatus.CANCELLED, Map.of());
 	}
 
 	static Task aTask(TaskStatus status) {
@@ -88,6 +93,7 @@ class TaskTransitionsTests {
 			case SUBMIT -> task.submit(UNIT_ADMIN, List.of(UUID.randomUUID()), null, NOW);
 			case ACCEPT -> task.accept(OFFICE, NOW);
 			case RETURN -> task.returnTo(OFFICE, "照片不全", NOW);
+			case CANCEL -> task.cancel(OFFICE, "标准调整，不再需要", NOW);
 		};
 	}
 
@@ -123,5 +129,17 @@ class TaskTransitionsTests {
 		assertThat(aTask(TaskStatus.IN_PROGRESS).isOverdue(later)).isTrue();
 		assertThat(aTask(TaskStatus.SUBMITTED).isOverdue(later)).isTrue();
 		assertThat(aTask(TaskStatus.ACCEPTED).isOverdue(later)).isFalse();
+		assertThat(aTask(TaskStatus.CANCELLED).isOverdue(later)).isFalse();
+	}
+
+	@Test
+	void onlyTheCoveringOfficeCancelsAndOnlyWithAReason() {
+		assertThatThrownBy(() -> aTask(TaskStatus.CLAIMED).cancel(UNIT_ADMIN, "不做了", NOW)).isInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> aTask(TaskStatus.CLAIMED).cancel(OFFICE, " ", NOW)).isInstanceOf(InvalidInputException.class);
+		Task cancelled = aTask(TaskStatus.CLAIMED).cancel(OFFICE, "标准调整，不再需要", NOW);
+		assertThat(cancelled.status()).isEqualTo(TaskStatus.CANCELLED);
+		assertThat(cancelled.lastNote()).isEqualTo("标准调整，不再需要");
+		assertThatThrownBy(() -> cancelled.reschedule(OFFICE, NOW.plusSeconds(86_400 * 9), "再延期", NOW))
+			.isInstanceOf(RuleViolationException.class);
 	}
 }

@@ -219,7 +219,8 @@ class TasksApiIntegrationTests {
 	@Test
 	void theDemoCityHasTasksInEveryStateSomeOverdueAndSomeWithDeliverables() {
 		var states = jdbc.sql("select distinct status from task").query(String.class).list();
-		assertThat(states).containsExactlyInAnyOrder("ISSUED", "CLAIMED", "IN_PROGRESS", "SUBMITTED", "ACCEPTED", "RETURNED");
+		assertThat(states).contains("ISSUED", "CLAIMED", "IN_PROGRESS", "SUBMITTED", "ACCEPTED", "RETURNED")
+			.isSubsetOf(java.util.Arrays.stream(TaskStatus.values()).map(Enum::name).toList()); // tests may cancel some
 		assertThat(jdbc.sql("select count(*) from task where status <> 'ACCEPTED' and deadline < now()").query(Long.class).single())
 			.isPositive();
 		assertThat(jdbc.sql("select count(distinct task_id) from task_deliverable").query(Long.class).single()).isGreaterThan(10);

@@ -87,6 +87,9 @@ class CalendarPageController {
 			form = calendar.day(day)
 				.map(d -> new DayForm(d.day().toString(), d.kind().name(), d.name(), String.valueOf(d.version())))
 				.orElse(new DayForm(day.toString(), day.getDayOfWeek().getValue() >= 6 ? "WORKDAY" : "HOLIDAY", "", ""));
+			if (administration.mayEdit(actor)) {
+				model.addAttribute("history", administration.history(day));
+			}
 		}
 		return view(actor, y, form, Map.of(), model);
 	}

@@ -114,7 +114,7 @@ class TaskApi {
 			+ "campaign office and leaders the tasks of the units inside their jurisdiction. Sorted by deadline, paged "
 			+ "({items, page, size, total}). Filters: status, overdue=true, unitId, criterionCode, standardCode, q.")
 	Page<TaskView> tasks(@AuthenticationPrincipal Actor actor,
-			@Parameter(description = "ISSUED, CLAIMED, IN_PROGRESS, SUBMITTED, ACCEPTED or RETURNED") @RequestParam(required = false) String status,
+			@Parameter(description = "ISSUED, CLAIMED, IN_PROGRESS, SUBMITTED, ACCEPTED, RETURNED or CANCELLED") @RequestParam(required = false) String status,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String unitId,
 			@RequestParam(required = false) String criterionCode, @RequestParam(required = false) String standardCode,
 			@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
@@ -140,7 +140,7 @@ class TaskApi {
 	@Operation(summary = "Move a task through its lifecycle", description = "Body {action, note?, files?}. claim, "
 			+ "progress {note} and submit {files: [blobId, …] (at least one, uploaded by the caller through POST "
 			+ "/api/v1/blobs), note?} are the responsible unit's (UNIT_ADMIN, UNIT_STAFF); accept and return {note: "
-			+ "reason} the campaign office's. 422 for an action the task's state does not allow, 409 when If-Match does "
+			+ "reason} and cancel {note: reason} the campaign office's. 422 for an action the task's state does not allow, 409 when If-Match does "
 			+ "not carry the current version or the task changed meanwhile, 403 for a role that may not act, 404 outside "
 			+ "the caller's scope. The answer is the updated task.")
 	ResponseEntity<TaskView> transition(@AuthenticationPrincipal Actor actor, @PathVariable String id,

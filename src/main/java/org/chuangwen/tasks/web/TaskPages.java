@@ -15,10 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.chuangwen.blobs.BlobContent;
-import org.chuangwen.blobs.BlobTooLargeException;
-import org.chuangwen.blobs.BlobUse;
 import org.chuangwen.blobs.Blobs;
-import org.chuangwen.blobs.StoredBlob;
 import org.chuangwen.criteria.CriteriaDirectory;
 import org.chuangwen.criteria.Criterion;
 import org.chuangwen.criteria.CriterionLevel;
@@ -147,12 +144,12 @@ class TaskPages {
 		for (TaskAction action : TaskAction.values()) {
 			allowed.put(action.apiName(), task.allows(actor, action));
 		}
-		allowed.put("reschedule", task.isSupervisedBy(actor) && task.status() != TaskStatus.ACCEPTED);
+		allowed.put("reschedule", task.isSupervisedBy(actor) && !task.status().isClosed());
 		model.addAttribute("allowed", allowed);
 		return "tasks/detail";
 	}
 
-	@PostMapping("/tasks/{id}/{action:claim|progress|accept|return}")
+	@PostMapping("/tasks/{id}/{action:claim|progress|accept|return|cancel}")
 	String act(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String action,
 			@RequestParam(required = false) String note, @RequestParam(required = false) Integer version, Model model,
 			RedirectAttributes redirect) {
@@ -203,7 +200,7 @@ class TaskPages {
 			management.transition(actor, taskId, new TaskCommand(TaskAction.SUBMIT, note, List.of(), version));
 		}
 		try {
-			List<UUID> stored = new ArrayList<>();
+			List<TaskManagement.Upload> uploads = new ArrayList<>();
 			for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
 				if (file.isEmpty()) {
 					continue;
@@ -211,23 +208,12 @@ class TaskPages {
 				if (file.getSize() > Blobs.MAX_BYTES) {
 					throw new InvalidInputException("files", "blob.tooLarge", Blobs.MAX_BYTES / (1024 * 1024));
 				}
-				byte[] content;
 				try (InputStream in = file.getInputStream()) {
-					content = in.readNBytes((int) Blobs.MAX_BYTES + 1);
-				}
-				try {
-					StoredBlob blob = blobs.store(content, file.getOriginalFilename(), BlobUse.DELIVERABLE, actor.userId());
-					stored.add(blob.id());
-				}
-				catch (BlobTooLargeException ex) {
-					throw new InvalidInputException("files", ex.messageKey(), ex.arguments());
-				}
-				catch (InvalidInputException ex) {
-					throw new InvalidInputException("files", ex.errors().get(0).messageKey(),
-							ex.errors().get(0).arguments().toArray());
+					uploads.add(new TaskManagement.Upload(in.readNBytes((int) Blobs.MAX_BYTES + 1), file.getOriginalFilename()));
 				}
 			}
-			management.transition(actor, taskId, new TaskCommand(TaskAction.SUBMIT, note, stored, version));
+			// the files are stored in the submission's transaction: a refused submission leaves no file behind
+			management.submitUploads(actor, taskId, uploads, note, version);
 		}
 		catch (InvalidInputException ex) {
 			return refused(actor, taskId, TaskAction.SUBMIT, ex, note, model);

@@ -1,0 +1,145 @@
+package org.chuangwen.blobs;
+
+import java.awt.image.BufferedImage;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** EXIF time and GPS read back from real JPEG files, and perceptual hashes that tell copies from other pictures. */
+class PhotoReaderTests {
+
+	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	@Test
+	void readsCaptureTimeWithItsOffsetAndTheGpsPosition() {
+		byte[] photo = TestPhotos.jpegWithExif(1, LocalDateTime.parse("2026-03-10T09:15:30"), "+08:00", 30.592849, 114.305539);
+		PhotoReader.Read read = PhotoReader.read(photo, ZoneId.of("UTC"));
+		assertThat(read.takenAt()).isEqualTo(Instant.parse("2026-03-10T01:15:30Z"));
+		assertThat(read.zoneAssumed()).isFalse();
+		assertThat(read.latitude()).isCloseTo(30.592849, within(1e-6));
+		assertThat(read.longitude()).isCloseTo(114.305539, within(1e-6));
+		assertThat(read.width()).isEqualTo(640);
+		assertThat(read.height()).isEqualTo(480);
+		assertThat(read.phash()).isNotNull();
+	}
+
+	@Test
+	void aTimeWithoutOffsetIsTheCamerasLocalTimeInTheCitysZone() {
+		byte[] photo = TestPhotos.jpegWithExif(2, LocalDateTime.parse("2026-10-10T16:00:00"), null, null, null);
+		PhotoReader.Read read = PhotoReader.read(photo, SHANGHAI);
+		assertThat(read.takenAt()).isEqualTo(Instant.parse("2026-10-10T08:00:00Z"));
+		assertThat(read.zoneAssumed()).isTrue();
+		assertThat(read.latitude()).isNull();
+		assertThat(read.longitude()).isNull();
+	}
+
+	@Test
+	void southernAndWesternPositionsAreNegative() {
+		byte[] photo = TestPhotos.jpegWithExif(3, LocalDateTime.parse("2026-01-02T10:00:00"), "-03:00", -22.951916, -43.210487);
+		PhotoReader.Read read = PhotoReader.read(photo, SHANGHAI);
+		assertThat(read.latitude()).isCloseTo(-22.951916, within(1e-6));
+		assertThat(read.longitude()).isCloseTo(-43.210487, within(1e-6));
+		assertThat(read.takenAt()).isEqualTo(Instant.parse("2026-01-02T13:00:00Z"));
+	}
+
+	@Test
+	void aPhotoWithoutExifHasOnlyItsSizeAndHash() {
+		PhotoReader.Read read = PhotoReader.read(TestPhotos.jpeg(TestPhotos.scene(4, 320, 200), 0.9f), SHANGHAI);
+		assertThat(read.takenAt()).isNull();
+		assertThat(read.latitude()).isNull();
+		assertThat(read.width()).isEqualTo(320);
+		assertThat(read.phash()).isNotNull();
+	}
+
+	@Test
+	void placeholderTimesAndZeroPositionsAreAbsent() {
+		byte[] photo = TestPhotos.withExif(TestPhotos.jpeg(TestPhotos.scene(5, 200, 200), 0.9f), null, null, 0.0, 0.0);
+		PhotoReader.Read read = PhotoReader.read(photo, SHANGHAI);
+		assertThat(read.latitude()).isNull();
+		assertThat(read.takenAt()).isNull();
+		byte[] old = TestPhotos.jpegWithExif(5, LocalDateTime.parse("1980-01-01T00:00:00"), null, null, null);
+		assertThat(PhotoReader.read(old, SHANGHAI).takenAt()).isNull();
+	}
+
+	@Test
+	void aBrokenFileThatStartsLikeAJpegGivesNothingAndThrowsNothing() {
+		byte[] broken = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 2, 3 };
+		PhotoReader.Read read = PhotoReader.read(broken, SHANGHAI);
+		assertThat(read.phash()).isNull();
+		assertThat(read.takenAt()).isNull();
+		PhotoReader.Read text = PhotoReader.read("不是图片".getBytes(), SHANGHAI);
+		assertThat(text.width()).isNull();
+	}
+
+	@Test
+	void aResizedReencodedCopyIsNearAndADifferentPictureIsFar() {
+		BufferedImage original = TestPhotos.scene(42, 1600, 1200);
+		long hash = hash(TestPhotos.jpeg(original, 0.92f));
+		long halfSizeLowQuality = hash(TestPhotos.jpeg(TestPhotos.resized(original, 0.5), 0.5f));
+		long thumbnail = hash(TestPhotos.jpeg(TestPhotos.resized(original, 0.15), 0.7f));
+		long asPng = hash(TestPhotos.png(TestPhotos.resized(original, 0.8)));
+		long withExif = hash(TestPhotos.withExif(TestPhotos.jpeg(original, 0.6f), LocalDateTime.parse("2026-03-10T09:00:00"),
+				"+08:00", 30.0, 114.0));
+		System.out.printf("BENCH phash distances of copies: half-size q0.5 %d, thumbnail %d, png %d, exif q0.6 %d%n",
+				PerceptualHash.distance(hash, halfSizeLowQuality), PerceptualHash.distance(hash, thumbnail),
+				PerceptualHash.distance(hash, asPng), PerceptualHash.distance(hash, withExif));
+		assertThat(PerceptualHash.distance(hash, halfSizeLowQuality)).isLessThanOrEqualTo(6);
+		assertThat(PerceptualHash.distance(hash, thumbnail)).isLessThanOrEqualTo(6);
+		assertThat(PerceptualHash.distance(hash, asPng)).isLessThanOrEqualTo(6);
+		assertThat(PerceptualHash.distance(hash, withExif)).isLessThanOrEqualTo(4);
+		int nearest = 64;
+		for (long seed = 100; seed < 140; seed++) {
+			long other = hash(TestPhotos.jpeg(TestPhotos.scene(seed, 800, 600), 0.85f));
+			nearest = Math.min(nearest, PerceptualHash.distance(hash, other));
+		}
+		System.out.printf("BENCH phash nearest of 40 different pictures: %d bits%n", nearest);
+		assertThat(nearest).isGreaterThanOrEqualTo(12);
+	}
+
+	@Test
+	void aFeaturelessPictureHasNoHash() {
+		BufferedImage black = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+		assertThat(PhotoReader.read(TestPhotos.jpeg(black, 0.8f), SHANGHAI).phash()).isNull();
+		assertThat(PhotoReader.read(TestPhotos.jpeg(black, 0.8f), SHANGHAI).width()).isEqualTo(400);
+	}
+
+	@Test
+	void aTinyPictureStillHashes() {
+		assertThat(PhotoReader.read(TestPhotos.png(TestPhotos.scene(7, 5, 4)), SHANGHAI).phash()).isNotNull();
+	}
+
+	@Test
+	void quarterNeighboursAreEveryValueWithinTheRadius() {
+		assertThat(PhotoHashes.neighbours(0xABCD, 0)).containsExactly(0xABCD);
+		for (int radius = 1; radius <= 3; radius++) {
+			Integer[] values = PhotoHashes.neighbours(0xABCD, radius);
+			Set<Integer> distinct = new HashSet<>(java.util.Arrays.asList(values));
+			assertThat(distinct).hasSize(values.length);
+			assertThat(distinct).allMatch(v -> Integer.bitCount(v ^ 0xABCD) <= 3 && v >= 0 && v <= 0xFFFF);
+		}
+		assertThat(PhotoHashes.neighbours(0, 1)).hasSize(17);
+		assertThat(PhotoHashes.neighbours(0, 2)).hasSize(137);
+		assertThat(PhotoHashes.neighbours(0xFFFF, 3)).hasSize(697);
+	}
+
+	@Test
+	void distancesBetweenPositionsAreGreatCircleMetres() {
+		PhotoFacts.Location wuhan = new PhotoFacts.Location(30.0, 114.0);
+		assertThat(wuhan.metresTo(31.0, 114.0)).isCloseTo(111_195, within(50.0));
+		assertThat(wuhan.metresTo(30.0, 114.0)).isZero();
+		assertThat(wuhan.metresTo(30.0009, 114.0)).isCloseTo(100, within(1.0));
+	}
+
+	private static long hash(byte[] file) {
+		Long hash = PhotoReader.read(file, SHANGHAI).phash();
+		assertThat(hash).isNotNull();
+		return hash;
+	}
+}
