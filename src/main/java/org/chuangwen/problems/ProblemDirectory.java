@@ -89,6 +89,20 @@ public class ProblemDirectory {
 		return repository.overdue(asOf, Math.max(1, Math.min(limit, 10_000)));
 	}
 
+	/**
+	 * Problems at their unit overdue as of {@code asOf} that come after ({@code afterDeadline}, {@code afterId}) in
+	 * deadline and id order (both {@code null}: from the start), at most {@code limit}: the escalation ladder pages
+	 * through every overdue problem this way, without offsets.
+	 */
+	public List<Problem> overdue(Instant asOf, Instant afterDeadline, UUID afterId, int limit) {
+		return repository.overdueAfter(asOf, afterDeadline, afterId, Math.max(1, Math.min(limit, 10_000)));
+	}
+
+	/** The problems with these ids that exist, whoever asks (other modules apply their own rules). */
+	public List<Problem> problems(java.util.Collection<UUID> ids) {
+		return ids.isEmpty() ? List.of() : repository.findAll(ids);
+	}
+
 	/** How many times problems at a point relapsed (反弹) in all. */
 	public long relapsesAt(UUID pointId) {
 		return repository.page(new ProblemRepository.Where().and("point_id = :point", "point", pointId)

@@ -214,6 +214,27 @@ class ProblemRepository {
 			.param("deadline", at(deadline)).param("id", id).update();
 	}
 
+	/** The same, after a (deadline, id) position: keyset paging through every overdue problem. */
+	List<Problem> overdueAfter(Instant asOf, Instant afterDeadline, UUID afterId, int limit) {
+		return jdbc.sql("select * from problem where " + AT_UNIT + """
+				 and deadline < :asOf and (deadline, id) > (:afterDeadline, :afterId)
+				order by deadline, id limit :limit
+				""")
+			.param("asOf", at(asOf))
+			.param("afterDeadline", at(afterDeadline == null ? Instant.EPOCH : afterDeadline))
+			.param("afterId", afterId == null ? new UUID(0, 0) : afterId)
+			.param("limit", limit)
+			.query(ProblemRepository::problem)
+			.list();
+	}
+
+	List<Problem> findAll(java.util.Collection<UUID> ids) {
+		return jdbc.sql("select * from problem where id = any(:ids)")
+			.param("ids", ids.stream().distinct().toArray(UUID[]::new))
+			.query(ProblemRepository::problem)
+			.list();
+	}
+
 	/** Problems at a unit overdue as of an instant, oldest deadline first (for the escalation ladder). */
 	List<Problem> overdue(Instant asOf, int limit) {
 		return jdbc.sql("select * from problem where " + AT_UNIT + " and deadline < :asOf order by deadline, id limit :limit")

@@ -42,6 +42,7 @@ class HomeController {
 		String base = "home." + role.name();
 		List<Link> links = switch (role) {
 			case OFFICE_ADMIN -> List.of(new Link("nav.problemBoard", "/problems/board"), new Link("nav.problemNew", "/problems/new"),
+					new Link("nav.notices", "/notices"),
 					new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
 					new Link("nav.reportSummary", "/reports/summary"),
 					new Link("nav.accountability", "/notifications/accountability"),
@@ -51,11 +52,13 @@ class HomeController {
 					new Link("nav.commandPosts", "/organisation/command-posts"),
 					new Link("nav.responsibilities", "/organisation/responsibilities"),
 					new Link("nav.users", "/admin/users"), new Link("nav.calendar", "/admin/calendar"));
-			case LEADER -> List.of(new Link("nav.problemBoard", "/problems/board"), new Link("nav.criteria", "/criteria/frameworks"),
-					new Link("nav.taskOverview", "/tasks/overview"), new Link("nav.reportSummary", "/reports/summary"),
+			case LEADER -> List.of(new Link("nav.problemBoard", "/problems/board"), new Link("nav.notices", "/notices"),
+					new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
+					new Link("nav.reportSummary", "/reports/summary"),
 					new Link("nav.accountability", "/notifications/accountability"), new Link("nav.units", "/organisation/units"));
-			case UNIT_ADMIN, UNIT_STAFF -> List.of(new Link("nav.problemInbox", "/problems/inbox"), new Link("nav.tasks", "/tasks"),
-					new Link("nav.weeklyReports", "/reports"), new Link("nav.myUnit", "/organisation/units/mine"));
+			case UNIT_ADMIN, UNIT_STAFF -> List.of(new Link("nav.problemInbox", "/problems/inbox"), new Link("nav.notices", "/notices"),
+					new Link("nav.tasks", "/tasks"), new Link("nav.weeklyReports", "/reports"),
+					new Link("nav.myUnit", "/organisation/units/mine"));
 			case INSPECTOR, GRID_WORKER -> List.of(new Link("nav.problemNew", "/problems/new"),
 					new Link("nav.problemBoard", "/problems/board"), new Link("nav.criteria", "/criteria/frameworks"),
 					new Link("nav.jurisdictions", "/organisation/jurisdictions"));

@@ -1,0 +1,31 @@
+package org.chuangwen.escalation;
+
+import org.chuangwen.problems.ProblemClosed;
+import org.chuangwen.problems.ProblemRejected;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stops a problem's ladder as soon as the problems module reports it closed, rejected or merged (after that
+ * transaction committed; the event publication registry keeps the event until this has run). The sweep checks the
+ * same at each problem's next look, so a missed event only delays the stop.
+ */
+@Component
+class ProblemEvents {
+
+	private final LadderStops stops;
+
+	ProblemEvents(LadderStops stops) {
+		this.stops = stops;
+	}
+
+	@ApplicationModuleListener
+	void on(ProblemClosed event) {
+		stops.stop(event.problemId(), "CLOSED", event.closedAt());
+	}
+
+	@ApplicationModuleListener
+	void on(ProblemRejected event) {
+		stops.stop(event.problemId(), event.mergedInto() == null ? "REJECTED" : "MERGED", event.at());
+	}
+}
