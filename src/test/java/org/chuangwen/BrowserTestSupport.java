@@ -92,6 +92,17 @@ public final class BrowserTestSupport implements AutoCloseable {
 		return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
 	}
 
+	/**
+	 * Waits for the element, scrolls it to the middle of the window and clicks it: an element at the window's edge can
+	 * sit under the footer or the navigation bar, and a plain click then lands on what covers it.
+	 */
+	public void click(By locator) {
+		WebElement element = visible(locator);
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+				element);
+		wait(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
 	public <T> T wait(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
 		return new WebDriverWait(driver, WAIT).until(condition);
 	}

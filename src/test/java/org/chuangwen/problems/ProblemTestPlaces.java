@@ -114,6 +114,13 @@ public class ProblemTestPlaces {
 				new LatLng(south + size, west));
 	}
 
+	/** A JPEG carrying EXIF capture time (city time, +08:00) and GPS position, uploaded by the actor. */
+	public UUID photoWithExif(Actor actor, java.time.LocalDateTime takenAt, LatLng at) {
+		byte[] jpeg = org.chuangwen.blobs.TestPhotos.jpegWithExif(spots.incrementAndGet() * 7919L, takenAt, "+08:00",
+				at.lat(), at.lng());
+		return blobs.store(jpeg, "整改后.jpg", BlobUse.PHOTO, actor.userId()).id();
+	}
+
 	/** A small PNG uploaded by the actor (each call a different image). */
 	public UUID photo(Actor actor) {
 		return blobs.store(png(spots.incrementAndGet()), "现场.png", BlobUse.PHOTO, actor.userId()).id();

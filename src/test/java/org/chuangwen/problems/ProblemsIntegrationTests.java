@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -387,6 +388,28 @@ class ProblemsIntegrationTests {
 		management.transition(unitStaff, three.id(), ProblemCommand.of(ProblemAction.CLAIM));
 		management.transition(unitStaff, three.id(), ProblemCommand.of(ProblemAction.RECTIFY).photos(List.of(places.photo(unitStaff))));
 		assertThat(directory.evidenceFlags(inspector, three.id())).isEmpty();
+	}
+
+	@Test
+	void afterPhotosTakenFarAwayOrBeforeTheReportAreFlaggedFromTheirExif() {
+		LatLng at = places.spot(false);
+		Problem p = reportAt(inspector, "D06", at);
+		LocalDateTime reported = LocalDateTime.ofInstant(p.createdAt(), CITY);
+		LatLng farAway = new LatLng(at.lat() + 0.005, at.lng()); // about 556 m north
+		UUID far = places.photoWithExif(unitStaff, reported.plusMinutes(30), farAway);
+		UUID early = places.photoWithExif(unitStaff, reported.minusDays(1), at);
+		UUID honest = places.photoWithExif(unitStaff, reported.plusMinutes(40), new LatLng(at.lat() + 0.0005, at.lng()));
+		management.transition(unitStaff, p.id(), ProblemCommand.of(ProblemAction.CLAIM));
+		management.transition(unitStaff, p.id(), ProblemCommand.of(ProblemAction.RECTIFY).photos(List.of(far, early, honest)));
+
+		List<EvidenceFlag> flags = directory.evidenceFlags(inspector, p.id());
+		assertThat(flags).extracting(EvidenceFlag::blobId).doesNotContain(honest);
+		assertThat(flags).filteredOn(f -> f.blobId().equals(far)).singleElement().satisfies(f -> {
+			assertThat(f.kind()).isEqualTo(EvidenceFlag.Kind.FAR_FROM_PROBLEM);
+			assertThat(Long.parseLong(f.detail())).isBetween(500L, 620L);
+		});
+		assertThat(flags).filteredOn(f -> f.blobId().equals(early)).singleElement()
+			.satisfies(f -> assertThat(f.kind()).isEqualTo(EvidenceFlag.Kind.TAKEN_BEFORE_REPORT));
 	}
 
 	// overdue, re-check

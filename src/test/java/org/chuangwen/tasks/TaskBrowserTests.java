@@ -46,11 +46,11 @@ class TaskBrowserTests {
 		try (BrowserTestSupport unit = BrowserTestSupport.chromium(port)) {
 			unit.signIn("unit_admin", Fixtures.PASSWORD);
 			unit.open("/tasks?q=" + java.net.URLEncoder.encode("浏览器测试", java.nio.charset.StandardCharsets.UTF_8));
-			unit.visible(By.linkText(title)).click();
-			unit.visible(By.id("claim")).click();
+			unit.click(By.linkText(title));
+			unit.click(By.id("claim"));
 			unit.waitForText(By.id("task-done"), "已签收");
 			unit.visible(By.id("files")).sendKeys(pdf.toString());
-			unit.driver().findElement(By.id("submit")).click();
+			unit.click(By.id("submit"));
 			unit.waitForText(By.id("task-done"), "成果已提交");
 			assertThat(unit.visible(By.id("deliverables")).getText()).contains(pdf.getFileName().toString());
 		}
@@ -58,13 +58,13 @@ class TaskBrowserTests {
 			office.signIn("office", Fixtures.PASSWORD);
 			office.open("/tasks/" + task.id());
 			office.visible(By.id("return-note")).sendKeys(reason);
-			office.driver().findElement(By.id("return")).click();
+			office.click(By.id("return"));
 			office.waitForText(By.id("task-done"), "已退回");
 		}
 		try (BrowserTestSupport unit = BrowserTestSupport.chromium(port)) {
 			unit.signIn("unit_admin", Fixtures.PASSWORD);
 			unit.open("/tasks?status=RETURNED");
-			unit.visible(By.linkText(title)).click();
+			unit.click(By.linkText(title));
 			unit.waitForText(By.id("return-reason"), reason);
 			assertThat(unit.visible(By.id("submit-form")).isDisplayed()).isTrue();
 		}
