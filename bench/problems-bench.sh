@@ -11,7 +11,7 @@
 # database. Stops everything it started and deletes the data directory (BENCH_KEEP=1 keeps it).
 #
 # Usage: bench/problems-bench.sh
-# Environment: BENCH_PROBLEMS (default 1000000), BENCH_DURATION (wrk and pgbench, default 30s),
+# Environment: BENCH_PROBLEMS (default 1000000), BENCH_DURATION (intake and pgbench, default 30s), BENCH_READ_DURATION (default 20s),
 #   BENCH_INTAKE_CONNECTIONS (default "4 16 64"), BENCH_READ_CONNECTIONS (default 4), BENCH_PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,7 @@ problems=${BENCH_PROBLEMS:-1000000}
 duration=${BENCH_DURATION:-30s}
 intake_connections=${BENCH_INTAKE_CONNECTIONS:-"4 16 64"}
 read_connections=${BENCH_READ_CONNECTIONS:-4}
+read_duration=${BENCH_READ_DURATION:-20s}
 password='Chuangwen@2026'
 
 machine() {
@@ -72,8 +73,9 @@ echo "application pid $pid on port $port, embedded PostgreSQL on port $pgport ($
 
 echo
 echo "== bulk load: $problems problems"
+unit_id=$(psql_ -At -c "select unit_id from user_account where username = 'unit_admin'")
 t0=$(date +%s.%N)
-psql_ -v count="$problems" -f bench/problems/load.sql
+psql_ -v count="$problems" -v unit="$unit_id" -f bench/problems/load.sql
 printf "loaded and analysed in %.0f s; database size %s\n" "$(echo "$(date +%s.%N) - $t0" | bc)" \
   "$(psql_ -At -c "select pg_size_pretty(pg_database_size('postgres'))")"
 
@@ -139,16 +141,15 @@ done
 echo "  problems now: $(psql_ -At -c 'select count(*) from problem')"
 
 echo
-echo "== reads ($read_connections connections, $duration each, after a 5 s warm-up)"
+echo "== reads ($read_connections connections, $read_duration each, after a 5 s warm-up)"
 overdue_category=$(psql_ -At -c "select category_code from problem where status = 'DISPATCHED' and deadline < now() group by 1 order by count(*) desc limit 1")
-unit_id=$(psql_ -At -c "select unit_id from user_account where username = 'unit_admin'")
 if [ -n "$unit_id" ]; then
   echo "  unit_admin's unit: $(psql_ -At -c "select count(*) || ' problems, ' || count(*) filter (where status in ('DISPATCHED','CLAIMED','REWORK','PARKED','RECTIFIED')) || ' in its inbox' from problem where unit_id = '$unit_id'")"
 fi
 echo "  board filter category: $overdue_category"
 read_bench() { # $1 label, $2 header, $3 path
   wrk -t1 -c1 -d5s -s bench/problems/wrk.lua -H "$2" "$base$3" -- get > /dev/null
-  echo "  $1: $(run_wrk "$read_connections" "$2" "$base$3" get)"
+  echo "  $1: $(duration=$read_duration run_wrk "$read_connections" "$2" "$base$3" get)"
 }
 read_bench "unit inbox page GET /problems/inbox (unit_admin)" "Cookie: $unit_cookie" "/problems/inbox"
 read_bench "unit list API GET /api/v1/problems (unit_admin)" "Authorization: Bearer $unit_admin" "/api/v1/problems"

@@ -4,6 +4,8 @@
 -- (dispatched, claimed, rework, rectified), the rest waiting (reported, registered), parked or reported upward.
 -- Deadlines of the open ones spread from 3 days ago to 12 days ahead (about a fifth overdue); the overdue sweep is
 -- taken to have run already for deadlines passed more than an hour ago (overdue_published_for), as in a live system.
+-- Every tenth problem is handled by the unit :unit (psql -v unit=…: the benchmark's unit_admin, the city's urban
+-- management bureau, a large department), so that its inbox holds what a large unit's does.
 -- Numbers are 'H0000001'…, outside the yearly sequence the intake draws from. No timeline rows: the list queries and
 -- sweeps do not read them.
 \set ON_ERROR_STOP on
@@ -26,7 +28,7 @@ select gen_random_uuid(), 'H' || lpad(x.g::text, 7, '0'), t.category_code, t.des
        case when t.lat is null then null else t.lat + (x.r3 - 0.5) * 0.0004 end,
        case when t.lng is null then null else t.lng + (x.r2 - 0.5) * 0.0004 end,
        t.jurisdiction_id, t.jurisdiction_path,
-       case when x.status in ('REPORTED', 'REGISTERED') then null else t.unit_id end,
+       case when x.status in ('REPORTED', 'REGISTERED') then null when x.g % 10 = 0 then :'unit'::uuid else t.unit_id end,
        t.source, x.status, x.deadline,
        case when x.status in ('REPORTED', 'REGISTERED', 'REJECTED') then null else x.created + interval '2 hour' end,
        x.r3 < 0.02,
