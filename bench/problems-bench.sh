@@ -175,7 +175,7 @@ echo "== sweeps (in-process, ProblemSweepsBenchmark against this database)"
 mvn -q -B test -Dtest=ProblemSweepsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dspring.datasource.url="jdbc:postgresql://localhost:$pgport/postgres" -Dspring.datasource.username=postgres \
   > "$work/sweeps.log" 2>&1 || { tail -60 "$work/sweeps.log"; exit 1; }
-grep -h "BENCH" "$work/sweeps.log" target/surefire-reports/*ProblemSweepsBenchmark*-output.txt 2>/dev/null \
+{ grep -h "BENCH" "$work/sweeps.log" target/surefire-reports/*ProblemSweepsBenchmark*-output.txt 2>/dev/null || true; } \
   | sed 's/.*BENCH /  /' | awk '!seen[$0]++'
 
 echo
