@@ -93,13 +93,14 @@ public final class BrowserTestSupport implements AutoCloseable {
 	}
 
 	/**
-	 * Waits for the element, scrolls it to the middle of the window and clicks it: an element at the window's edge can
-	 * sit under the footer or the navigation bar, and a plain click then lands on what covers it.
+	 * Waits for the element, scrolls it to the middle of the window at once and clicks it. Bootstrap makes scrolling
+	 * smooth, so a click right after an animated scroll (or Selenium's own) can land on whatever is passing under the
+	 * old position.
 	 */
 	public void click(By locator) {
 		WebElement element = visible(locator);
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-				element);
+		((org.openqa.selenium.JavascriptExecutor) driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		wait(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 

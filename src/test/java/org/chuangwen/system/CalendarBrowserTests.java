@@ -91,7 +91,7 @@ class CalendarBrowserTests {
 	private void press(By locator) {
 		var element = browser.visible(locator);
 		((org.openqa.selenium.JavascriptExecutor) browser.driver())
-			.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		element.click();
 	}
 

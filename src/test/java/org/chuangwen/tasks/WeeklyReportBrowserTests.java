@@ -40,7 +40,7 @@ class WeeklyReportBrowserTests {
 
 	private static void scrollTo(BrowserTestSupport browser, WebElement element) {
 		((org.openqa.selenium.JavascriptExecutor) browser.driver())
-			.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 	}
 
 	private static void click(BrowserTestSupport browser, WebElement element) {
