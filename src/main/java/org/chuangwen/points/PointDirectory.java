@@ -66,7 +66,7 @@ public class PointDirectory {
 	 */
 	public List<PointRef> near(double lat, double lng, double radiusMetres) {
 		checkNear(lat, lng, radiusMetres);
-		PointRepository.Where active = new PointRepository.Where().and("status = 'ACTIVE'", null, null);
+		org.chuangwen.shared.SqlWhere active = new org.chuangwen.shared.SqlWhere().and("status = 'ACTIVE'", null, null);
 		return repository.inBox(Geo.around(lat, lng, radiusMetres), active, Integer.MAX_VALUE)
 			.stream()
 			.map(p -> new Distant(p.ref(), p.ref().distanceTo(lat, lng)))
@@ -80,7 +80,7 @@ public class PointDirectory {
 	/** The active points of the caller's scope within {@code radiusMetres}, nearest first (as {@link #near}). */
 	public List<Point> nearFor(Actor actor, double lat, double lng, double radiusMetres) {
 		checkNear(lat, lng, radiusMetres);
-		PointRepository.Where where = PointRepository.scoped(PointAccess.scopeOf(actor)).and("status = 'ACTIVE'", null, null);
+		org.chuangwen.shared.SqlWhere where = PointRepository.scoped(PointAccess.scopeOf(actor)).and("status = 'ACTIVE'", null, null);
 		return repository.inBox(Geo.around(lat, lng, radiusMetres), where, Integer.MAX_VALUE)
 			.stream()
 			.map(p -> new DistantPoint(p, Geo.distanceMetres(lat, lng, p.latitude(), p.longitude())))
@@ -121,7 +121,7 @@ public class PointDirectory {
 
 	/** Points in the caller's scope, by code. */
 	public Page<Point> search(Actor actor, PointFilter filter, PageRequest page) {
-		PointRepository.Where where = where(actor, filter);
+		org.chuangwen.shared.SqlWhere where = where(actor, filter);
 		long total = repository.count(where);
 		return Page.of(total == 0 ? List.of() : repository.page(where, page), page, total);
 	}
@@ -166,7 +166,7 @@ public class PointDirectory {
 		return audit.historyOf("point", id, 100);
 	}
 
-	private PointRepository.Where where(Actor actor, PointFilter filter) {
+	private org.chuangwen.shared.SqlWhere where(Actor actor, PointFilter filter) {
 		OrganisationScope scope = PointAccess.scopeOf(actor);
 		String path = filter.jurisdictionId() == null ? null
 				: organisation.jurisdictionFor(actor, filter.jurisdictionId()).path();

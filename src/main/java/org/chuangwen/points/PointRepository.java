@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.chuangwen.organisation.OrganisationScope;
 import org.chuangwen.shared.PageRequest;
+import org.chuangwen.shared.SqlWhere;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -26,33 +27,6 @@ import org.springframework.stereotype.Repository;
 /** The point and grid boundary tables (V50). Every list query is bounded by the caller's scope and served by an index. */
 @Repository
 class PointRepository {
-
-	/** Where-clause fragments with their named parameters; only fixed SQL text is ever appended. */
-	static final class Where {
-
-		private final List<String> conditions = new ArrayList<>();
-
-		private final Map<String, Object> params = new LinkedHashMap<>();
-
-		Where and(String condition, String name, Object value) {
-			conditions.add(condition);
-			if (name != null) {
-				params.put(name, value);
-			}
-			return this;
-		}
-
-		String sql() {
-			return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-		}
-
-		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-			for (Map.Entry<String, Object> p : params.entrySet()) {
-				spec = spec.param(p.getKey(), p.getValue());
-			}
-			return spec;
-		}
-	}
 
 	private static final String INSERT = """
 			insert into point (id, code, name, type_code, address, latitude, longitude, jurisdiction_id, jurisdiction_path,
@@ -162,8 +136,8 @@ class PointRepository {
 	}
 
 	/** Points whose location lies in the box (active and retired), at most {@code limit}. */
-	List<Point> inBox(Geo.BoundingBox box, Where extra, int limit) {
-		Where where = extra == null ? new Where() : extra;
+	List<Point> inBox(Geo.BoundingBox box, SqlWhere extra, int limit) {
+		SqlWhere where = extra == null ? new SqlWhere() : extra;
 		where.and("latitude >= :minLat", "minLat", degrees(box.minLat()))
 			.and("latitude <= :maxLat", "maxLat", degrees(box.maxLat()))
 			.and("longitude >= :minLng", "minLng", degrees(box.minLng()))
@@ -174,7 +148,7 @@ class PointRepository {
 			.list();
 	}
 
-	List<Point> page(Where where, PageRequest page) {
+	List<Point> page(SqlWhere where, PageRequest page) {
 		return where.bind(jdbc.sql("select * from point" + where.sql() + " order by code limit :limit offset :offset"))
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -182,11 +156,11 @@ class PointRepository {
 			.list();
 	}
 
-	long count(Where where) {
+	long count(SqlWhere where) {
 		return where.bind(jdbc.sql("select count(*) from point" + where.sql())).query(Long.class).single();
 	}
 
-	List<Point> forExport(Where where, int limit) {
+	List<Point> forExport(SqlWhere where, int limit) {
 		return where.bind(jdbc.sql("select * from point" + where.sql() + " order by code limit :limit"))
 			.param("limit", limit)
 			.query(PointRepository::point)
@@ -194,8 +168,8 @@ class PointRepository {
 	}
 
 	/** The scope condition: a unit-bound caller sees its unit's points, others the points inside their jurisdiction. */
-	static Where scoped(OrganisationScope scope) {
-		Where where = new Where();
+	static SqlWhere scoped(OrganisationScope scope) {
+		SqlWhere where = new SqlWhere();
 		if (scope.isUnitBound()) {
 			where.and("unit_id = :scopeUnit", "scopeUnit", scope.unitId());
 		}
@@ -205,8 +179,8 @@ class PointRepository {
 		return where;
 	}
 
-	static Where filtered(OrganisationScope scope, PointFilter filter, String jurisdictionPath) {
-		Where where = scoped(scope);
+	static SqlWhere filtered(OrganisationScope scope, PointFilter filter, String jurisdictionPath) {
+		SqlWhere where = scoped(scope);
 		if (filter.typeCode() != null && !filter.typeCode().isBlank()) {
 			where.and("type_code = :type", "type", filter.typeCode().trim());
 		}
@@ -307,7 +281,7 @@ class PointRepository {
 
 	/** Boundaries that overlap a box, inside a jurisdiction path prefix (or everywhere), at most {@code limit}. */
 	List<GridBoundary> boundariesIn(Geo.BoundingBox box, String pathPrefix, int limit) {
-		Where where = new Where().and("min_lat <= :maxLat", "maxLat", degrees(box.maxLat()))
+		SqlWhere where = new SqlWhere().and("min_lat <= :maxLat", "maxLat", degrees(box.maxLat()))
 			.and("max_lat >= :minLat", "minLat", degrees(box.minLat()))
 			.and("min_lng <= :maxLng", "maxLng", degrees(box.maxLng()))
 			.and("max_lng >= :minLng", "minLng", degrees(box.minLng()));
@@ -322,7 +296,7 @@ class PointRepository {
 
 	/** The box around all boundaries inside a path prefix (or all), if there are any. */
 	Optional<Geo.BoundingBox> extentOfBoundaries(String pathPrefix) {
-		Where where = new Where();
+		SqlWhere where = new SqlWhere();
 		if (pathPrefix != null) {
 			where.and("jurisdiction_path like :path", "path", escapeLike(pathPrefix) + "%");
 		}
@@ -333,7 +307,7 @@ class PointRepository {
 	}
 
 	/** The box around the points inside a scope, if there are any. */
-	Optional<Geo.BoundingBox> extentOfPoints(Where where) {
+	Optional<Geo.BoundingBox> extentOfPoints(SqlWhere where) {
 		return where.bind(jdbc.sql("select min(latitude), min(longitude), max(latitude), max(longitude) from point" + where.sql()))
 			.query((rs, n) -> rs.getBigDecimal(1) == null ? null
 					: new Geo.BoundingBox(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)))

@@ -105,7 +105,7 @@ public class ProblemDirectory {
 
 	/** How many times problems at a point relapsed (反弹) in all. */
 	public long relapsesAt(UUID pointId) {
-		return repository.page(new ProblemRepository.Where().and("point_id = :point", "point", pointId)
+		return repository.page(new org.chuangwen.shared.SqlWhere().and("point_id = :point", "point", pointId)
 			.and("relapses > 0", null, null), "created_at", new PageRequest(0, 500))
 			.stream()
 			.mapToLong(Problem::relapses)
@@ -118,7 +118,7 @@ public class ProblemDirectory {
 	public Page<Listed> problems(Actor actor, ProblemFilter filter, PageRequest page) {
 		OrganisationScope scope = organisation.scopeOf(actor);
 		Instant now = clock.instant();
-		ProblemRepository.Where where = ProblemRepository.filtered(scope, filter, now);
+		org.chuangwen.shared.SqlWhere where = ProblemRepository.filtered(scope, filter, now);
 		long total = repository.count(where);
 		List<Problem> items = total == 0 ? List.of() : repository.page(where, "created_at desc, id desc", page);
 		return Page.of(items.stream().map(p -> new Listed(p, deadlines.light(p, now))).toList(), page, total);
@@ -131,7 +131,7 @@ public class ProblemDirectory {
 	public Page<Listed> inbox(Actor actor, PageRequest page) {
 		OrganisationScope scope = organisation.scopeOf(actor);
 		Instant now = clock.instant();
-		ProblemRepository.Where where = ProblemRepository.scoped(scope)
+		org.chuangwen.shared.SqlWhere where = ProblemRepository.scoped(scope)
 			.and("status in ('DISPATCHED', 'CLAIMED', 'REWORK', 'PARKED', 'RECTIFIED')", null, null);
 		long total = repository.count(where);
 		List<Problem> items = total == 0 ? List.of()
@@ -249,7 +249,7 @@ public class ProblemDirectory {
 	/** Closed problems of the caller's scope due for re-check (回头看) on or before the day. */
 	public Page<Listed> rechecksDue(Actor actor, LocalDate day, PageRequest page) {
 		OrganisationScope scope = organisation.scopeOf(actor);
-		ProblemRepository.Where where = ProblemRepository.scoped(scope)
+		org.chuangwen.shared.SqlWhere where = ProblemRepository.scoped(scope)
 			.and("status = 'CLOSED' and recheck_due <= :day", "day", day);
 		long total = repository.count(where);
 		List<Problem> items = total == 0 ? List.of() : repository.page(where, "recheck_due, id", page);
@@ -267,7 +267,7 @@ public class ProblemDirectory {
 		Instant from = monday.atStartOfDay(clock.getZone()).toInstant();
 		Instant to = monday.plusWeeks(1).atStartOfDay(clock.getZone()).toInstant();
 		long seed = seedOf(monday);
-		ProblemRepository.Where where = ProblemRepository.scoped(scope);
+		org.chuangwen.shared.SqlWhere where = ProblemRepository.scoped(scope);
 		long closures = repository.countClosed(where, from, to);
 		int percent = settings.recheckSamplePercent();
 		int size = closures == 0 ? 0 : (int) Math.max(1, Math.ceil(closures * percent / 100.0));

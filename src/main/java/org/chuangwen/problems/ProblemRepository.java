@@ -16,39 +16,13 @@ import java.util.UUID;
 
 import org.chuangwen.organisation.OrganisationScope;
 import org.chuangwen.shared.PageRequest;
+import org.chuangwen.shared.SqlWhere;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The problem tables (V56). Every list query is bounded by the caller's scope and served by an index. */
 @Repository
 class ProblemRepository {
-
-	/** Where-clause fragments with their named parameters; only fixed SQL text is ever appended. */
-	static final class Where {
-
-		private final List<String> conditions = new ArrayList<>();
-
-		private final Map<String, Object> params = new LinkedHashMap<>();
-
-		Where and(String condition, String name, Object value) {
-			conditions.add(condition);
-			if (name != null) {
-				params.put(name, value);
-			}
-			return this;
-		}
-
-		String sql() {
-			return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-		}
-
-		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-			for (Map.Entry<String, Object> p : params.entrySet()) {
-				spec = spec.param(p.getKey(), p.getValue());
-			}
-			return spec;
-		}
-	}
 
 	private static final String AT_UNIT = "status in ('DISPATCHED', 'CLAIMED', 'REWORK')";
 
@@ -142,7 +116,7 @@ class ProblemRepository {
 			.query(ProblemRepository::problem).optional();
 	}
 
-	List<Problem> page(Where where, String order, PageRequest page) {
+	List<Problem> page(SqlWhere where, String order, PageRequest page) {
 		return where.bind(jdbc.sql("select * from problem" + where.sql() + " order by " + order + " limit :limit offset :offset"))
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -150,12 +124,12 @@ class ProblemRepository {
 			.list();
 	}
 
-	long count(Where where) {
+	long count(SqlWhere where) {
 		return where.bind(jdbc.sql("select count(*) from problem" + where.sql())).query(Long.class).single();
 	}
 
 	/** How many problems stand in each state (and how many are overdue, under the key {@code null}). */
-	Map<ProblemStatus, Long> countsByStatus(Where where) {
+	Map<ProblemStatus, Long> countsByStatus(SqlWhere where) {
 		Map<ProblemStatus, Long> counts = new EnumMap<>(ProblemStatus.class);
 		where.bind(jdbc.sql("select status, count(*) from problem" + where.sql() + " group by status"))
 			.query((rs, n) -> counts.put(ProblemStatus.valueOf(rs.getString(1)), rs.getLong(2)))
@@ -248,7 +222,7 @@ class ProblemRepository {
 	 * A reproducible sample of the problems closed in [from, to): ordered by a hash of the id and the seed, the first
 	 * {@code size}.
 	 */
-	List<Problem> closedSample(Where scope, Instant from, Instant to, long seed, int size) {
+	List<Problem> closedSample(SqlWhere scope, Instant from, Instant to, long seed, int size) {
 		return scope.bind(jdbc.sql("select * from problem" + scope.sql() + (scope.sql().isEmpty() ? " where" : " and")
 				+ " status = 'CLOSED' and closed_at >= :from and closed_at < :to"
 				+ " order by md5(id::text || :seed), id limit :size"))
@@ -260,7 +234,7 @@ class ProblemRepository {
 			.list();
 	}
 
-	long countClosed(Where scope, Instant from, Instant to) {
+	long countClosed(SqlWhere scope, Instant from, Instant to) {
 		return scope.bind(jdbc.sql("select count(*) from problem" + scope.sql() + (scope.sql().isEmpty() ? " where" : " and")
 				+ " status = 'CLOSED' and closed_at >= :from and closed_at < :to"))
 			.param("from", at(from))
@@ -367,8 +341,8 @@ class ProblemRepository {
 	// scope and filters
 
 	/** The scope condition: a unit-bound caller sees its unit's problems, others those inside their jurisdiction. */
-	static Where scoped(OrganisationScope scope) {
-		Where where = new Where();
+	static SqlWhere scoped(OrganisationScope scope) {
+		SqlWhere where = new SqlWhere();
 		if (scope.isUnitBound()) {
 			where.and("unit_id = :scopeUnit", "scopeUnit", scope.unitId());
 		}
@@ -378,8 +352,8 @@ class ProblemRepository {
 		return where;
 	}
 
-	static Where filtered(OrganisationScope scope, ProblemFilter f, Instant now) {
-		Where where = scoped(scope);
+	static SqlWhere filtered(OrganisationScope scope, ProblemFilter f, Instant now) {
+		SqlWhere where = scoped(scope);
 		if (f.status() != null) {
 			where.and("status = :status", "status", f.status().name());
 		}

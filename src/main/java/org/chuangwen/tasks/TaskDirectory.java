@@ -77,7 +77,7 @@ public class TaskDirectory {
 	/** Tasks in the caller's scope, by deadline (earliest first). */
 	public Page<Task> tasks(Actor actor, TaskFilter filter, PageRequest page) {
 		OrganisationScope scope = organisation.scopeOf(actor);
-		TaskRepository.Where where = TaskRepository.filtered(scope, filter, clock.instant());
+		org.chuangwen.shared.SqlWhere where = TaskRepository.filtered(scope, filter, clock.instant());
 		long total = repository.count(where);
 		return Page.of(total == 0 ? List.of() : repository.page(where, page), page, total);
 	}
@@ -108,7 +108,7 @@ public class TaskDirectory {
 	/** The overview: per unit, criterion or status, how many tasks stand where and how many are overdue; paged. */
 	public Page<TaskCount> overview(Actor actor, Grouping by, TaskFilter filter, PageRequest page) {
 		OrganisationScope scope = organisation.scopeOf(actor);
-		TaskRepository.Where where = TaskRepository.filtered(scope, filter, clock.instant());
+		org.chuangwen.shared.SqlWhere where = TaskRepository.filtered(scope, filter, clock.instant());
 		TaskRepository.Counts counts = repository.counts(by.column(), where, clock.instant(), page);
 		long groups = counts.groups();
 		if (counts.items().isEmpty() && page.page() > 0) {
@@ -120,7 +120,7 @@ public class TaskDirectory {
 	/** The totals over the caller's whole scope (one line, key "all"). */
 	public TaskCount totals(Actor actor, TaskFilter filter) {
 		OrganisationScope scope = organisation.scopeOf(actor);
-		TaskRepository.Where where = TaskRepository.filtered(scope, filter, clock.instant());
+		org.chuangwen.shared.SqlWhere where = TaskRepository.filtered(scope, filter, clock.instant());
 		List<TaskCount> byStatus = repository.counts("status", where, clock.instant(), new PageRequest(0, 10)).items();
 		long[] sums = new long[9];
 		for (TaskCount c : byStatus) {

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.chuangwen.organisation.OrganisationScope;
 import org.chuangwen.shared.PageRequest;
+import org.chuangwen.shared.SqlWhere;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -24,33 +25,6 @@ import org.springframework.stereotype.Repository;
 /** The task tables. Every list query is bounded by the caller's scope and served by an index (see V26). */
 @Repository
 class TaskRepository {
-
-	/** Where-clause fragments with their named parameters; only fixed SQL text is ever appended. */
-	static final class Where {
-
-		private final List<String> conditions = new ArrayList<>();
-
-		private final Map<String, Object> params = new LinkedHashMap<>();
-
-		Where and(String condition, String name, Object value) {
-			conditions.add(condition);
-			if (name != null) {
-				params.put(name, value);
-			}
-			return this;
-		}
-
-		String sql() {
-			return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
-		}
-
-		JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec) {
-			for (Map.Entry<String, Object> p : params.entrySet()) {
-				spec = spec.param(p.getKey(), p.getValue());
-			}
-			return spec;
-		}
-	}
 
 	private final JdbcClient jdbc;
 
@@ -191,7 +165,7 @@ class TaskRepository {
 		return jdbc.sql("select * from task where id = :id").param("id", id).query(TaskRepository::task).optional();
 	}
 
-	List<Task> page(Where where, PageRequest page) {
+	List<Task> page(SqlWhere where, PageRequest page) {
 		return where.bind(jdbc.sql("select * from task" + where.sql() + " order by deadline, id limit :limit offset :offset"))
 			.param("limit", page.size())
 			.param("offset", page.offset())
@@ -199,12 +173,12 @@ class TaskRepository {
 			.list();
 	}
 
-	long count(Where where) {
+	long count(SqlWhere where) {
 		return where.bind(jdbc.sql("select count(*) from task" + where.sql())).query(Long.class).single();
 	}
 
 	/** Tasks for an export, gathered by breakdown item (first by deadline), at most {@code limit}. */
-	List<Task> forExport(Where where, int limit) {
+	List<Task> forExport(SqlWhere where, int limit) {
 		return where.bind(jdbc.sql("select * from task" + where.sql() + " order by deadline, item_id, unit_code limit :limit"))
 			.param("limit", limit)
 			.query(TaskRepository::task)
@@ -219,7 +193,7 @@ class TaskRepository {
 	record Counts(List<TaskCount> items, long groups) {
 	}
 
-	Counts counts(String groupBy, Where where, Instant now, PageRequest page) {
+	Counts counts(String groupBy, SqlWhere where, Instant now, PageRequest page) {
 		long[] groups = { 0 };
 		String key = switch (groupBy) {
 			case "unit" -> "unit_id::text, min(unit_code), min(unit_name)";
@@ -261,7 +235,7 @@ class TaskRepository {
 		return new Counts(items, groups[0]);
 	}
 
-	long countGroups(String groupBy, Where where) {
+	long countGroups(String groupBy, SqlWhere where) {
 		String group = switch (groupBy) {
 			case "unit" -> "unit_id";
 			case "criterion" -> "coalesce(criterion_code, '')";
@@ -297,8 +271,8 @@ class TaskRepository {
 	}
 
 	/** The scope condition: a unit-bound caller sees its unit's tasks, others the tasks inside their jurisdiction. */
-	static Where scoped(OrganisationScope scope) {
-		Where where = new Where();
+	static SqlWhere scoped(OrganisationScope scope) {
+		SqlWhere where = new SqlWhere();
 		if (scope.isUnitBound()) {
 			where.and("unit_id = :scopeUnit", "scopeUnit", scope.unitId());
 		}
@@ -308,8 +282,8 @@ class TaskRepository {
 		return where;
 	}
 
-	static Where filtered(OrganisationScope scope, TaskFilter filter, Instant now) {
-		Where where = scoped(scope);
+	static SqlWhere filtered(OrganisationScope scope, TaskFilter filter, Instant now) {
+		SqlWhere where = scoped(scope);
 		if (filter.status() != null) {
 			where.and("status = :status", "status", filter.status().name());
 		}

@@ -210,7 +210,7 @@ class WeeklyReportRepository {
 
 	/** The reports of one report day within the scope, without their items, by unit name. */
 	List<WeeklyReport> reportsOn(LocalDate day, OrganisationScope scope) {
-		TaskRepository.Where where = TaskRepository.scoped(scope).and("period_date = :day", "day", day);
+		org.chuangwen.shared.SqlWhere where = TaskRepository.scoped(scope).and("period_date = :day", "day", day);
 		return where.bind(jdbc.sql("select * from weekly_report" + where.sql() + " order by unit_name, unit_code"))
 			.query(WeeklyReportRepository::header)
 			.list();
@@ -246,7 +246,7 @@ class WeeklyReportRepository {
 
 	/** The report days with reports in the scope, newest first (for choosing a period). */
 	List<LocalDate> reportDays(OrganisationScope scope, int limit) {
-		TaskRepository.Where where = TaskRepository.scoped(scope);
+		org.chuangwen.shared.SqlWhere where = TaskRepository.scoped(scope);
 		return where.bind(jdbc.sql("select distinct period_date from weekly_report" + where.sql()
 				+ " order by period_date desc limit :limit"))
 			.param("limit", limit)
