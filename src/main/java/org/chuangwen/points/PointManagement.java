@@ -306,6 +306,11 @@ public class PointManagement {
 		return clock;
 	}
 
+	/** The city's time zone, for showing times on pages. */
+	public java.time.ZoneId zone() {
+		return clock.getZone();
+	}
+
 	private void write(Actor actor, Point current, Point next) {
 		try {
 			if (!repository.update(next, current.version(), by(actor))) {
