@@ -145,7 +145,8 @@ class PointPhotosIntegrationTests {
 		// a text file named .jpg
 		mvc.perform(multipart(url).file(file("不是照片".getBytes(), "fake.jpg")).with(fixtures.signedInAs("office")))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail", containsString("不是可识别的 JPEG 或 PNG 照片")));
+			.andExpect(jsonPath("$.errors[0].field", is("file")))
+			.andExpect(jsonPath("$.errors[0].message", containsString("不是可识别的 JPEG 或 PNG 照片")));
 		// a JPEG header on bytes that do not decode
 		byte[] broken = new byte[4000];
 		broken[0] = (byte) 0xFF;
