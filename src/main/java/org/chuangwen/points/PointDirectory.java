@@ -160,6 +160,20 @@ public class PointDirectory {
 		return scope.isEverything() || (scope.isMaintainer() && !scope.isUnitBound());
 	}
 
+	/** Figures of the caller's points for the home page: active, retired, and active ones without any photo. */
+	public record PointFigures(long active, long retired, long activeWithoutPhoto) {
+	}
+
+	public PointFigures figures(Actor actor) {
+		OrganisationScope scope = PointAccess.scopeOf(actor);
+		long active = repository.count(PointRepository.scoped(scope).and("status = 'ACTIVE'", null, null));
+		long retired = repository.count(PointRepository.scoped(scope).and("status = 'RETIRED'", null, null));
+		long bare = repository.count(PointRepository.scoped(scope)
+			.and("status = 'ACTIVE'", null, null)
+			.and("not exists (select 1 from point_photo ph where ph.point_id = point.id)", null, null));
+		return new PointFigures(active, retired, bare);
+	}
+
 	/** The audited history of a point, newest first. */
 	public List<AuditEvent> history(Actor actor, UUID id) {
 		pointFor(actor, id);
