@@ -112,6 +112,11 @@ public class PointDirectory {
 		return scope.isEverything() || (scope.path() != null && boundary.jurisdictionPath().startsWith(scope.path()));
 	}
 
+	/** Whether a jurisdiction path lies inside the caller's jurisdiction (for pages that look a grid up by code). */
+	public boolean seesJurisdictionPath(Actor actor, String path) {
+		return PointAccess.scopeOf(actor).seesJurisdiction(path);
+	}
+
 	/** The active points of one type, by code. */
 	public List<PointRef> ofType(String typeCode) {
 		return typeCode == null ? List.of() : repository.ofType(typeCode.strip()).stream().map(Point::ref).toList();

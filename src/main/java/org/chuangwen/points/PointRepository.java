@@ -225,6 +225,32 @@ class PointRepository {
 			.update();
 	}
 
+	/**
+	 * Replaces a boundary if its version is still {@code expectedVersion}; false when somebody changed it meanwhile (or
+	 * it does not exist).
+	 */
+	boolean updateBoundary(GridBoundary b, int expectedVersion, Instant at, UUID by) {
+		Geo.BoundingBox box = b.bounds();
+		return jdbc.sql("""
+				update grid_boundary set grid_code = :code, jurisdiction_path = :path, ring = cast(:ring as jsonb),
+				    min_lat = :minLat, max_lat = :maxLat, min_lng = :minLng, max_lng = :maxLng, version = version + 1,
+				    updated_at = :at, updated_by = :by
+				where grid_id = :grid and version = :version
+				""")
+			.param("grid", b.gridId())
+			.param("code", b.gridCode())
+			.param("path", b.jurisdictionPath())
+			.param("ring", ringJson(b.ring()))
+			.param("minLat", degrees(box.minLat()))
+			.param("maxLat", degrees(box.maxLat()))
+			.param("minLng", degrees(box.minLng()))
+			.param("maxLng", degrees(box.maxLng()))
+			.param("at", at(at))
+			.param("by", by)
+			.param("version", expectedVersion)
+			.update() == 1;
+	}
+
 	/** Inserts many new boundaries at once (the demo city). */
 	void insertBoundaries(List<GridBoundary> boundaries, Instant at) {
 		SqlParameterSource[] batch = boundaries.stream().map(b -> {

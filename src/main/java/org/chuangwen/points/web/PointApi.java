@@ -112,7 +112,7 @@ class PointApi {
 			UUID gridId, long distanceMetres) {
 	}
 
-	record BoundaryRequest(List<List<Double>> ring) {
+	record BoundaryRequest(List<List<Double>> ring, String note) {
 	}
 
 	record BoundaryView(UUID gridId, String gridCode, List<List<Double>> ring, int version) {
@@ -329,20 +329,24 @@ class PointApi {
 	}
 
 	@GetMapping("/grids/{gridId}/boundary")
-	@Operation(summary = "A grid's boundary", description = "ring: [[lat, lng], …], not closed. 404 when none is set.")
-	BoundaryView boundary(@AuthenticationPrincipal Actor actor, @PathVariable String gridId) {
+	@Operation(summary = "A grid's boundary", description = "ring: [[lat, lng], …], not closed. ETag: \"<version>\" "
+			+ "(send it as If-Match with PUT). 404 when none is set.")
+	ResponseEntity<BoundaryView> boundary(@AuthenticationPrincipal Actor actor, @PathVariable String gridId) {
 		UUID id = Ids.parse(gridId, "grid");
 		GridBoundary b = grids.boundary(id)
 			.filter(g -> directory.seesGrid(actor, g))
 			.orElseThrow(() -> new org.chuangwen.shared.NotFoundException("grid", gridId));
-		return BoundaryView.of(b);
+		return ResponseEntity.ok().eTag("\"" + b.version() + "\"").body(BoundaryView.of(b));
 	}
 
 	@PutMapping("/grids/{gridId}/boundary")
-	@Operation(summary = "Set a grid's boundary", description = "Body {ring: [[lat, lng], …]} with at least three "
-			+ "distinct vertices; the campaign office of the grid's jurisdiction. 400 for a ring that is no polygon or "
-			+ "a node that is not a grid.")
-	BoundaryView defineBoundary(@AuthenticationPrincipal Actor actor, @PathVariable String gridId,
+	@Operation(summary = "Set a grid's boundary", description = "Body {ring: [[lat, lng], …], note?}; the campaign "
+			+ "office of the grid's jurisdiction. Checked: at least three distinct vertices (at most 2,000), a simple "
+			+ "polygon (no edge crosses another), every vertex inside the city (chuangwen.map.city-bounds); 400 says "
+			+ "which vertex or edges are wrong. If-Match with the version from GET: 409 when the boundary changed "
+			+ "meanwhile; without If-Match the boundary is replaced. Audited with the note.")
+	ResponseEntity<BoundaryView> defineBoundary(@AuthenticationPrincipal Actor actor, @PathVariable String gridId,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody BoundaryRequest request) {
 		List<LatLng> ring = new ArrayList<>();
 		if (request.ring() != null) {
@@ -353,7 +357,9 @@ class PointApi {
 				ring.add(new LatLng(pair.get(0), pair.get(1)));
 			}
 		}
-		return BoundaryView.of(management.defineGridBoundary(actor, Ids.parse(gridId, "grid"), ring));
+		GridBoundary b = management.defineGridBoundary(actor, Ids.parse(gridId, "grid"), ring, version(ifMatch),
+				request.note());
+		return ResponseEntity.ok().eTag("\"" + b.version() + "\"").body(BoundaryView.of(b));
 	}
 
 	@GetMapping("/points/export")

@@ -121,6 +121,7 @@ class PointPages {
 	String map(@AuthenticationPrincipal Actor actor, Model model) {
 		directory.search(actor, PointFilter.none(), PageRequest.of(0, 1)); // refuses callers who read no points
 		model.addAttribute("types", criteria.pointTypes());
+		model.addAttribute("mayCreate", directory.mayCreate(actor));
 		model.addAttribute("tilesUrl", tilesUrl);
 		model.addAttribute("tilesAttribution", tilesAttribution);
 		var extent = directory.extent(actor).or(() -> grids.extent(actor));
