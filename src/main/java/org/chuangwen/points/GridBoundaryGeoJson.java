@@ -61,11 +61,11 @@ public final class GridBoundaryGeoJson {
 			}
 			ring.add(new LatLng(position.get(1).doubleValue(), position.get(0).doubleValue()));
 		}
+		if (ring.size() >= 2 && !ring.get(0).equals(ring.get(ring.size() - 1))) {
+			throw invalid("grid.geojson.notClosed");
+		}
 		if (ring.size() < 4) {
 			throw invalid("grid.boundary.tooFewVertices");
-		}
-		if (!ring.get(0).equals(ring.get(ring.size() - 1))) {
-			throw invalid("grid.geojson.notClosed");
 		}
 		return List.copyOf(ring.subList(0, ring.size() - 1));
 	}

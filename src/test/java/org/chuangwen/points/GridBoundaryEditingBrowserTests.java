@@ -123,12 +123,13 @@ class GridBoundaryEditingBrowserTests {
 				.anyMatch(e -> e.action().equals("grid.boundaryDefined") && "按实地勘测调整南侧边界".equals(e.reason()));
 
 			// a crossing outline pasted as GeoJSON: previewed, then refused by the server with a clear message
+			office.wait(d -> "5".equals(d.findElement(By.id("grid-edit-map")).getDomAttribute("data-vertices")));
 			String bowTie = polygon(new double[][] { { 30.0, 14.0 }, { 30.01, 14.01 }, { 30.01, 14.0 }, { 30.0, 14.01 },
 					{ 30.0, 14.0 } });
 			WebElement text = office.driver().findElement(By.id("geojson"));
 			((org.openqa.selenium.JavascriptExecutor) office.driver()).executeScript("arguments[0].value = arguments[1];", text, bowTie);
 			office.click(By.id("preview-geojson"));
-			office.wait(d -> "4".equals(map.getDomAttribute("data-vertices")));
+			office.wait(d -> "4".equals(d.findElement(By.id("grid-edit-map")).getDomAttribute("data-vertices")));
 			office.click(By.id("save-boundary"));
 			office.waitForText(By.id("save-error"), "边界自相交");
 			assertThat(locator.boundary(grid).orElseThrow().version()).isEqualTo(1); // nothing written
