@@ -459,6 +459,148 @@ public class InspectionManagement {
 				r.recordedFraction(), r.getFraction(), r.note(), r.problemId(), r.observedAt(), r.observedByName(), photos);
 	}
 
+	// upper-level results
+
+	/** What an import did: the lines saved and the problems it created. */
+	public record ImportResult(int observations, int points, int problems) {
+	}
+
+	/** The upper-level results template (empty sheet with an example line and the instructions). */
+	public byte[] upperLevelTemplate() {
+		return UpperLevelSheets.template();
+	}
+
+	/**
+	 * Imports the results of a provincial or national assessment into an upper-level round that is not closed (office
+	 * only). The whole file is checked first: every bad row is reported (unknown point, unknown standard, a standard
+	 * not applying to the point's type, a bad result, a fraction outside 0..1, an unknown unit, a line twice) and
+	 * nothing is imported (422). The points join the round; each non-compliant line creates one problem.
+	 */
+	@Transactional
+	public ImportResult importUpperLevel(Actor actor, UUID roundId, byte[] content) {
+		InspectionAccess.requirePlanner(actor);
+		InspectionRepository.RoundRow round = repository.roundRow(roundId, true)
+			.orElseThrow(() -> new NotFoundException("inspectionRound", roundId));
+		if (round.kind() != RoundKind.UPPER_LEVEL) {
+			throw new RuleViolationException("inspection.round.notUpperLevel");
+		}
+		if (round.status() == RoundStatus.CLOSED) {
+			throw new RuleViolationException("inspection.round.closed", round.name());
+		}
+		List<org.chuangwen.organisation.SpreadsheetFile.Line> lines = org.chuangwen.organisation.SpreadsheetFile
+			.read(content, UpperLevelSheets.HEADER);
+		CriterionTree tree = criteria.tree(round.frameworkId());
+		List<org.chuangwen.organisation.ImportProblem> bad = new ArrayList<>();
+		record Line(PointRef point, Standard standard, ObservationInput input, UUID unitId) {
+		}
+		List<Line> good = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
+		Map<String, Optional<PointRef>> pointCache = new HashMap<>();
+		Map<String, Optional<UUID>> unitCache = new HashMap<>();
+		for (org.chuangwen.organisation.SpreadsheetFile.Line line : lines) {
+			int row = line.row();
+			String pointCode = line.cell(0).strip();
+			String standardCode = line.cell(1).strip();
+			String resultText = line.cell(2).strip();
+			String fractionText = line.cell(3).strip();
+			String unitCode = line.cell(4).strip();
+			String note = line.cell(5).strip();
+			int before = bad.size();
+			PointRef point = null;
+			if (pointCode.isEmpty()) {
+				bad.add(new org.chuangwen.organisation.ImportProblem(row, "pointCode", "inspection.import.required"));
+			}
+			else {
+				point = pointCache.computeIfAbsent(pointCode, points::pointByCode).orElse(null);
+				if (point == null) {
+					bad.add(new org.chuangwen.organisation.ImportProblem(row, "pointCode", "inspection.import.unknownPoint",
+							pointCode));
+				}
+			}
+			Standard standard = null;
+			if (standardCode.isEmpty()) {
+				bad.add(new org.chuangwen.organisation.ImportProblem(row, "standardCode", "inspection.import.required"));
+			}
+			else {
+				standard = tree.standardByCode(standardCode).orElse(null);
+				if (standard == null) {
+					bad.add(new org.chuangwen.organisation.ImportProblem(row, "standardCode",
+							"inspection.import.unknownStandard", standardCode));
+				}
+				else if (point != null && !standard.appliesTo(point.typeCode())) {
+					bad.add(new org.chuangwen.organisation.ImportProblem(row, "standardCode",
+							"inspection.import.notApplicable", standardCode, pointCode));
+				}
+			}
+			Optional<ObservationResult> result = UpperLevelSheets.result(resultText);
+			if (result.isEmpty()) {
+				bad.add(new org.chuangwen.organisation.ImportProblem(row, "result", "inspection.import.result", resultText));
+			}
+			Optional<BigDecimal> fraction = UpperLevelSheets.fraction(fractionText);
+			if (fraction == null || (fraction.isPresent() && result.orElse(null) == ObservationResult.NOT_APPLICABLE)) {
+				bad.add(new org.chuangwen.organisation.ImportProblem(row, "getFraction", "inspection.import.fraction",
+						fractionText));
+			}
+			UUID unitId = null;
+			if (!unitCode.isEmpty()) {
+				unitId = unitCache.computeIfAbsent(unitCode, c -> organisation.unitByCode(c).map(u -> u.id())).orElse(null);
+				if (unitId == null) {
+					bad.add(new org.chuangwen.organisation.ImportProblem(row, "unitCode", "inspection.import.unknownUnit",
+							unitCode));
+				}
+			}
+			if (note.length() > MAX_NOTE) {
+				bad.add(new org.chuangwen.organisation.ImportProblem(row, "note", "error.field.tooLong", MAX_NOTE));
+			}
+			if (point != null && standard != null) {
+				Integer first = seen.putIfAbsent(point.id() + "|" + standard.id(), row);
+				if (first != null) {
+					bad.add(new org.chuangwen.organisation.ImportProblem(row, null, "inspection.import.duplicate", first));
+				}
+			}
+			if (bad.size() == before) {
+				good.add(new Line(point, standard, new ObservationInput(standard.id(), result.get(),
+						fraction.orElse(null), note, List.of(), null), unitId));
+			}
+		}
+		if (!bad.isEmpty()) {
+			throw new org.chuangwen.organisation.ImportRejectedException(bad);
+		}
+		Places places = new Places(organisation);
+		Map<UUID, SampledPoint> joined = new LinkedHashMap<>();
+		Set<UUID> inRound = new HashSet<>();
+		repository.roundPoints(roundId).forEach(p -> inRound.add(p.pointId()));
+		for (Line line : good) {
+			PointRef p = line.point();
+			if (!inRound.contains(p.id()) && !joined.containsKey(p.id())) {
+				joined.put(p.id(), new SampledPoint(p.id(), p.code(), p.name(), p.typeCode(),
+						places.districtOf(p.jurisdictionId()), p.unitId(), null, 0));
+			}
+		}
+		repository.insertRoundPoints(roundId, new ArrayList<>(joined.values()), repository.maxPointOrder(roundId) + 1);
+		Instant now = clock.instant();
+		int created = 0;
+		Set<UUID> pointsSeen = new HashSet<>();
+		for (Line line : good) {
+			Places.Snapshot s = places.of(line.point());
+			if (line.unitId() != null) {
+				s = new Places.Snapshot(s.pointTypeCode(), s.districtId(), s.streetId(), line.unitId(),
+						places.commandPostOf(line.unitId()), s.leaderPersonId(), s.personId());
+			}
+			UUID hadProblem = repository.observation(roundId, line.point().id(), line.standard().id())
+				.map(InspectionRepository.Row::problemId).orElse(null);
+			Observation saved = save(actor, round, line.point(), null, line.standard(), s, line.input(),
+					ProblemSource.UPPER_FEEDBACK, now);
+			if (saved.problemId() != null && hadProblem == null) {
+				created++;
+			}
+			pointsSeen.add(line.point().id());
+		}
+		audit.record("inspection.upperLevel.imported", "inspection_round", roundId, null,
+				Map.of("lines", good.size(), "points", pointsSeen.size(), "problems", created), null);
+		return new ImportResult(good.size(), pointsSeen.size(), created);
+	}
+
 	// helpers
 
 	/** The framework of a new round: the one asked for (if the actor may read it), else the civilized city's active one. */
