@@ -235,10 +235,12 @@ public class PointManagement {
 		if (open.size() > MAX_RING_VERTICES) {
 			throw new InvalidInputException("ring", "grid.boundary.tooManyVertices", MAX_RING_VERTICES);
 		}
-		List<LatLng> normalised = Geo.normalisedRing(open);
+		if (open.stream().distinct().count() < 3) {
+			throw new InvalidInputException("ring", "grid.boundary.tooFewVertices");
+		}
 		if (cityBounds != null) {
-			for (int i = 0; i < normalised.size(); i++) {
-				LatLng p = normalised.get(i);
+			for (int i = 0; i < open.size(); i++) {
+				LatLng p = open.get(i);
 				if (!cityBounds.contains(p.lat(), p.lng())) {
 					throw new InvalidInputException("ring", "grid.boundary.outsideCity", i + 1,
 							String.format(java.util.Locale.ROOT, "%.6f", p.lat()),
@@ -246,13 +248,15 @@ public class PointManagement {
 				}
 			}
 		}
-		if (normalised.stream().distinct().count() != normalised.size()) {
+		if (open.stream().distinct().count() != open.size()) {
 			throw new InvalidInputException("ring", "grid.boundary.repeatedVertex");
 		}
-		int[] crossing = Geo.firstCrossing(normalised);
+		// crossing before area: a symmetric bow tie has no signed area, but what is wrong with it is the crossing
+		int[] crossing = Geo.firstCrossing(open);
 		if (crossing != null) {
 			throw new InvalidInputException("ring", "grid.boundary.selfIntersecting", crossing[0] + 1, crossing[1] + 1);
 		}
+		List<LatLng> normalised = Geo.normalisedRing(open);
 		return normalised;
 	}
 

@@ -145,10 +145,13 @@ class TaskHomeFigures {
 		return new Figure("report", label, state, "/reports/" + r.id(), tone);
 	}
 
-	/** The report day before the current period's, if there was one in the caller's scope. */
+	/**
+	 * The last report day whose deadline has passed, for the caller's jurisdiction (from the report calendar, so reports
+	 * drafted for other days do not move it).
+	 */
 	private Optional<LocalDate> previousDay(Actor actor, ReportPeriod current) {
-		LocalDate today = current == null ? null : current.date();
-		return reports.reportDays(actor, 3).stream().filter(d -> today == null || d.isBefore(today)).findFirst();
+		var calendar = reports.calendar();
+		return calendar.previous(calendar.modes(), actor.jurisdictionId(), reports.now()).map(ReportPeriod::date);
 	}
 
 	private Figure figure(String key, long value, String href, String tone) {
