@@ -18,6 +18,7 @@ import org.chuangwen.blobs.BlobContent;
 import org.chuangwen.blobs.BlobTooLargeException;
 import org.chuangwen.blobs.BlobUse;
 import org.chuangwen.blobs.Blobs;
+import org.chuangwen.blobs.ImageUnreadableException;
 import org.chuangwen.organisation.Actor;
 import org.chuangwen.organisation.OrganisationDirectory;
 import org.chuangwen.organisation.Role;
@@ -62,6 +63,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The problem pages, in Chinese and usable on a phone: intake (/problems/new, photos uploaded with the form and stored
@@ -182,7 +185,7 @@ class ProblemPages {
 			@RequestParam(required = false) String lat, @RequestParam(required = false) String lng,
 			@RequestParam(required = false) String source, @RequestParam(required = false) Boolean allowDuplicate,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> files, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		requireReporter(actor);
 		ReportForm form = new ReportForm();
 		form.categoryCode = categoryCode;
@@ -208,7 +211,13 @@ class ProblemPages {
 			return newPage(actor, form, model);
 		}
 		catch (InvalidInputException ex) {
+			response.setStatus(400);
 			model.addAttribute("fieldErrors", fieldErrors(ex));
+			return newPage(actor, form, model);
+		}
+		catch (ImageUnreadableException | BlobTooLargeException ex) {
+			response.setStatus(ex instanceof BlobTooLargeException ? 413 : 422);
+			model.addAttribute("fieldErrors", Map.of("photos", message(ex.messageKey(), ex.arguments())));
 			return newPage(actor, form, model);
 		}
 	}
@@ -271,9 +280,13 @@ class ProblemPages {
 			allowed.put(action.apiName(), problem.allows(actor, action, now));
 		}
 		model.addAttribute("allowed", allowed);
+		// the notices are escalation's (a higher floor): loaded by the page from /notices/for-problem/{id}, for the
+		// roles that read notices
+		model.addAttribute("readsNotices", actor.isUnitBound() || actor.hasAny(Role.OFFICE_ADMIN, Role.LEADER));
 		boolean anyOffice = allowed.get("dispatch") || allowed.get("arbitrate");
 		model.addAttribute("unitOptions", anyOffice ? organisation.unitOptions(actor).stream().filter(Unit::active)
 			.filter(u -> u.type() != UnitType.CAMPAIGN_OFFICE).toList() : List.of());
+		model.addAttribute("suggestableUnits", allowed.get("dispute") ? management.suggestableUnits(problem) : List.of());
 		if (!model.containsAttribute("fieldErrors")) {
 			model.addAttribute("fieldErrors", Map.of());
 		}
@@ -296,7 +309,7 @@ class ProblemPages {
 			@RequestParam(required = false) String result, @RequestParam(required = false) String intoNumber,
 			@RequestParam(required = false) String suggestedUnitId, @RequestParam(required = false) Integer version,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> files, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		UUID problemId = Ids.parse(id, "problem");
 		ProblemAction verb = ProblemAction.fromApiName(action).orElseThrow(() -> new NotFoundException("page", action));
 		try {
@@ -321,14 +334,18 @@ class ProblemPages {
 					ProblemViews.uuid("suggestedUnitId", suggestedUnitId, "problem.unit.unknown"), version));
 		}
 		catch (InvalidInputException ex) {
+			response.setStatus(400);
 			model.addAttribute("refusedAction", verb.apiName());
 			model.addAttribute("fieldErrors", fieldErrors(ex));
 			model.addAttribute("refusedNote", note);
+			model.addAttribute("refusedUnit", suggestedUnitId);
 			return detailPage(actor, problemId, model);
 		}
-		catch (RuleViolationException ex) {
+		catch (RuleViolationException | BlobTooLargeException ex) {
+			response.setStatus(ex instanceof BlobTooLargeException ? 413 : 422);
 			model.addAttribute("refusedAction", verb.apiName());
 			model.addAttribute("refusal", message(ex.messageKey(), ex.arguments()));
+			model.addAttribute("refusedNote", note);
 			return detailPage(actor, problemId, model);
 		}
 		redirect.addFlashAttribute("done", message("problems.done", message(verb.messageKey())));
