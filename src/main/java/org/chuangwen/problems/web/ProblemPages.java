@@ -58,6 +58,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -102,6 +103,12 @@ class ProblemPages {
 		this.blobs = blobs;
 		this.messages = messages;
 		this.clock = clock;
+	}
+
+	/** The largest photo accepted, for the file inputs (which refuse a bigger one before it is sent). */
+	@ModelAttribute("maxPhotoBytes")
+	long maxPhotoBytes() {
+		return Blobs.MAX_BYTES;
 	}
 
 	// lists
