@@ -129,7 +129,7 @@ public class ProblemManagement {
 		}
 		String description = report.description() == null ? "" : report.description().strip();
 		if (description.isEmpty()) {
-			errors.add(new InvalidInputException.FieldError("description", "error.field.required"));
+			errors.add(new InvalidInputException.FieldError("description", "problem.description.required"));
 		}
 		else if (description.codePointCount(0, description.length()) > Problem.MAX_DESCRIPTION) {
 			errors.add(new InvalidInputException.FieldError("description", "error.field.tooLong", Problem.MAX_DESCRIPTION));

@@ -121,6 +121,37 @@ class ProblemPagesIntegrationTests {
 	}
 
 	@Test
+	void aLeaderCannotVerifyAndIsToldWhyOnTheProblemPage() throws Exception {
+		places.ready();
+		var inspector = fixtures.actor("inspector");
+		var staff = fixtures.actor("unit_staff");
+		var at = places.spot(false);
+		Problem p = management.report(inspector, new NewProblem("E03", "核查权限测试", null, at.lat(), at.lng(), null,
+				java.util.List.of(places.photo(inspector)), true));
+		management.transition(staff, p.id(), ProblemCommand.of(ProblemAction.CLAIM));
+		management.transition(staff, p.id(), ProblemCommand.of(ProblemAction.RECTIFY).photos(java.util.List.of(places.photo(staff))));
+		// the verifier has the form; the leader reads the page without it
+		mvc.perform(get("/problems/" + p.id()).with(fixtures.signedInAs("inspector")))
+			.andExpect(content().string(containsString("id=\"verify-form\"")));
+		mvc.perform(get("/problems/" + p.id()).with(fixtures.signedInAs("leader")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"verify-form\""))));
+		// posting it anyway: 403, the page says which action was refused, and the problem waits for its verifier
+		mvc.perform(post("/problems/" + p.id() + "/verify").param("result", "pass").param("note", "领导看过了")
+				.with(fixtures.signedInAs("leader")).with(csrf()))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("您无权对该问题执行“核查”")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("java.lang.Object"))));
+		org.assertj.core.api.Assertions.assertThat(directory.problem(p.id()).orElseThrow().status())
+			.isEqualTo(ProblemStatus.RECTIFIED);
+		// an unknown problem: the error page names what is missing (its arguments filled in)
+		mvc.perform(get("/problems/" + java.util.UUID.randomUUID()).with(fixtures.signedInAs("office")))
+			.andExpect(status().isNotFound())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("java.lang.Object"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("{1}"))));
+	}
+
+	@Test
 	void aReportWithoutPlaceIsShownAgainWithTheMessage() throws Exception {
 		mvc.perform(multipart("/problems/new").file(new MockMultipartFile("photos", "", "application/octet-stream", new byte[0]))
 			.param("categoryCode", "A01").param("description", "测试")

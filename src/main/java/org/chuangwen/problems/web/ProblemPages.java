@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.chuangwen.blobs.BlobContent;
@@ -25,6 +26,9 @@ import org.chuangwen.organisation.Role;
 import org.chuangwen.organisation.Unit;
 import org.chuangwen.organisation.UnitType;
 import org.chuangwen.points.Point;
+import org.chuangwen.points.Geo;
+import org.chuangwen.points.GridBoundary;
+import org.chuangwen.points.GridLocator;
 import org.chuangwen.points.PointDirectory;
 import org.chuangwen.points.PointFilter;
 import org.chuangwen.points.PointRef;
@@ -87,6 +91,8 @@ class ProblemPages {
 
 	private final PointDirectory points;
 
+	private final GridLocator grids;
+
 	private final Blobs blobs;
 
 	private final MessageSource messages;
@@ -94,12 +100,14 @@ class ProblemPages {
 	private final Clock clock;
 
 	ProblemPages(ProblemDirectory directory, ProblemManagement management, ProblemCategories categories,
-			OrganisationDirectory organisation, PointDirectory points, Blobs blobs, MessageSource messages, Clock clock) {
+			OrganisationDirectory organisation, PointDirectory points, GridLocator grids, Blobs blobs, MessageSource messages,
+			Clock clock) {
 		this.directory = directory;
 		this.management = management;
 		this.categories = categories;
 		this.organisation = organisation;
 		this.points = points;
+		this.grids = grids;
 		this.blobs = blobs;
 		this.messages = messages;
 		this.clock = clock;
@@ -244,11 +252,24 @@ class ProblemPages {
 			}
 		}
 		model.addAttribute("chosenPoint", chosen);
-		model.addAttribute("extent", points.extent(actor).orElse(null));
+		model.addAttribute("extent", mapExtent(actor).orElse(null));
 		if (!model.containsAttribute("fieldErrors")) {
 			model.addAttribute("fieldErrors", Map.of());
 		}
 		return "problems/new";
+	}
+
+	/**
+	 * Where the intake map opens: around the caller's points; for a caller with none (a grid worker whose grid has no
+	 * registered point) around his grid's boundary; else the whole city's points. Never an arbitrary spot: a pin put
+	 * there would lie outside the city.
+	 */
+	private Optional<Geo.BoundingBox> mapExtent(Actor actor) {
+		Optional<Geo.BoundingBox> extent = points.extent(actor);
+		if (extent.isEmpty() && actor.jurisdictionId() != null) {
+			extent = grids.boundary(actor.jurisdictionId()).map(GridBoundary::bounds);
+		}
+		return extent.isPresent() ? extent : points.extent(null);
 	}
 
 	private static void requireReporter(Actor actor) {
@@ -346,6 +367,12 @@ class ProblemPages {
 			model.addAttribute("fieldErrors", fieldErrors(ex));
 			model.addAttribute("refusedNote", note);
 			model.addAttribute("refusedUnit", suggestedUnitId);
+			return detailPage(actor, problemId, model);
+		}
+		catch (ForbiddenException ex) {
+			// e.g. a leader posting a verification: the problem page again, saying why
+			response.setStatus(403);
+			model.addAttribute("refusal", message(ex.messageKey(), ex.arguments()));
 			return detailPage(actor, problemId, model);
 		}
 		catch (RuleViolationException | BlobTooLargeException ex) {
