@@ -18,21 +18,27 @@ end
 $$;
 
 -- The next number of a year. The year's sequence is created by the first draw of the year (under a transaction
--- advisory lock, so two first draws do not both create it; a draw that finds no sequence waits for the creator's
--- commit), continuing after the old counter's last number of that year if there is one.
+-- advisory lock, so two first draws do not both create it: the second waits for the creator's commit and then finds
+-- the sequence with a fresh read of pg_class, as the catalog cache may still remember it missing), continuing after
+-- the old counter's last number of that year if there is one.
 create function problem_number_next(p_year int) returns bigint
     language plpgsql as
 $$
 declare
     name text := 'problem_number_' || p_year;
+    seq  oid  := to_regclass('problem_number_' || p_year);
 begin
-    if to_regclass(name) is null then
+    if seq is null then
         perform pg_advisory_xact_lock(hashtext('problem_number_next'), p_year);
-        if to_regclass(name) is null then
+        select c.oid into seq from pg_class c
+        where c.relname = name and c.relkind = 'S' and c.relnamespace = current_schema()::regnamespace;
+        if seq is null then
             execute format('create sequence %I as bigint', name);
-            perform setval(name::regclass, l.last) from problem_number l where l.year = p_year and l.last > 0;
+            select c.oid into seq from pg_class c
+            where c.relname = name and c.relkind = 'S' and c.relnamespace = current_schema()::regnamespace;
+            perform setval(seq, l.last) from problem_number l where l.year = p_year and l.last > 0;
         end if;
     end if;
-    return nextval(name::regclass);
+    return nextval(seq);
 end
 $$;

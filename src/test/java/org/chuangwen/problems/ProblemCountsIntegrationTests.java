@@ -181,9 +181,10 @@ class ProblemCountsIntegrationTests {
 			pool.shutdownNow();
 		}
 		transactions.executeWithoutResult(tx -> {
-			assertThat(repository.nextNumber(year)).isEqualTo(3);
+			assertThat(repository.nextNumber(year)).isEqualTo(3L);
 			tx.setRollbackOnly();
 		});
-		assertThat(transactions.execute(tx -> repository.nextNumber(year))).isEqualTo(4);
+		Long next = transactions.execute(tx -> repository.nextNumber(year));
+		assertThat(next).isEqualTo(4L);
 	}
 }
