@@ -145,10 +145,14 @@ echo "== intake: POST /api/v1/problems as inspector (wrk, $duration per run, 2 t
 wrk -t2 -c8 -d10s -s bench/problems/wrk.lua -H "Authorization: Bearer $inspector" -H 'Content-Type: application/json' \
   "$base" -- intake "$work/intake-data.lua" > /dev/null  # warm-up (JIT, pools)
 best_rate=0; best_c=0
-sample_waits() { # samples the application's active sessions every 0.2 s while $work/sampling exists
+sample_waits() { # samples the application's busy sessions every 0.2 s while $work/sampling exists: what a session in
+  # a statement waits on (a lock, the WAL, db-CPU), or that it is in a transaction waiting for the application's next
+  # statement
   while [ -e "$work/sampling" ]; do
-    psql_ -At -c "select coalesce(wait_event_type || ':' || wait_event, 'CPU') from pg_stat_activity
-                  where application_name = 'PostgreSQL JDBC Driver' and state = 'active'" >> "$work/waits.raw" 2>/dev/null || true
+    psql_ -At -c "select case when state = 'active' then coalesce(wait_event_type || ':' || wait_event, 'db-CPU')
+                              else 'in-transaction,waiting-for-the-application' end
+                  from pg_stat_activity where application_name = 'PostgreSQL JDBC Driver' and state <> 'idle'" \
+      >> "$work/waits.raw" 2>/dev/null || true
     sleep 0.2
   done
 }
@@ -158,7 +162,7 @@ for c in $intake_connections; do
     -H 'Content-Type: application/json' "$base" -- intake "$work/intake-data.lua" | grep '^RESULT' | sed 's/^RESULT //')
   rm -f "$work/sampling"; wait "$sampler" || true
   echo "  $c connections: $result; load $(load)"
-  echo "    the application's active database sessions, sampled every 0.2 s (wait event × samples): $(sort "$work/waits.raw" \
+  echo "    the application's busy database sessions, sampled every 0.2 s (state or wait event × samples): $(sort "$work/waits.raw" \
     | uniq -c | sort -rn | head -8 | awk '{printf "%s×%s  ", $2, $1}')"
   r=$(rate "$result")
   if [ "$(echo "$r > $best_rate" | bc)" = 1 ]; then best_rate=$r; best_c=$c; fi
