@@ -16,7 +16,7 @@
 # Usage: bench/problems-bench.sh
 # Environment: BENCH_PROBLEMS (default 1000000), BENCH_DURATION (intake and pgbench, default 30s), BENCH_READ_DURATION (default 20s),
 #   BENCH_INTAKE_CONNECTIONS (default "4 16 64"), BENCH_READ_CONNECTIONS (default 4), BENCH_PORT,
-#   BENCH_KEEP=1 (keep the data directory), BENCH_REUSE=1 (start on a kept data directory and skip the bulk load when it
+#   BENCH_SWEEPS=0 (skip the sweeps), BENCH_KEEP=1 (keep the data directory), BENCH_REUSE=1 (start on a kept data directory and skip the bulk load when it
 #   already holds BENCH_PROBLEMS problems; the application migrates it to the current schema at start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -77,6 +77,19 @@ psql_() { psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$pgport" -U postgres -d
 echo "application pid $pid on port $port, embedded PostgreSQL on port $pgport ($(psql_ -At -c 'show server_version'), fsync $(psql_ -At -c 'show fsync'), synchronous_commit $(psql_ -At -c 'show synchronous_commit'), max_connections $(psql_ -At -c 'show max_connections'))"
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU time (clock ticks, user + system) used so far by the application's JVM and by the embedded PostgreSQL (the
+# postmaster and its children: backends, WAL writer, checkpointer…). On a shared machine the throughput depends on the
+# CPU the other builds leave; the CPU spent per intake does not, and bounds what two idle cores could do.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+app_ticks() { ticks "$pid"; }
+db_ticks() {
+  local pm total=0 child
+  pm=$(head -1 "$data/pg/postmaster.pid")
+  total=$(ticks "$pm")
+  for child in $(ps --ppid "$pm" -o pid= 2>/dev/null); do total=$((total + $(ticks "$child"))); done
+  echo "$total"
+}
+hz=$(getconf CLK_TCK)
 
 echo
 unit_id=$(psql_ -At -c "select unit_id from user_account where username = 'unit_admin'")
@@ -158,10 +171,18 @@ sample_waits() { # samples the application's busy sessions every 0.2 s while $wo
 }
 for c in $intake_connections; do
   : > "$work/waits.raw"; touch "$work/sampling"; sample_waits & sampler=$!
+  a0=$(app_ticks); d0=$(db_ticks)
   result=$(wrk -t2 -c"$c" -d"$duration" --timeout 10s -s bench/problems/wrk.lua -H "Authorization: Bearer $inspector" \
     -H 'Content-Type: application/json' "$base" -- intake "$work/intake-data.lua" | grep '^RESULT' | sed 's/^RESULT //')
+  a1=$(app_ticks); d1=$(db_ticks)
   rm -f "$work/sampling"; wait "$sampler" || true
   echo "  $c connections: $result; load $(load)"
+  n=$(sed -n 's/^requests \([0-9]*\) .*/\1/p' <<< "$result")
+  if [ -n "$n" ] && [ "$n" -gt 0 ]; then
+    awk -v a=$((a1 - a0)) -v d=$((d1 - d0)) -v n="$n" -v hz="$hz" 'BEGIN {
+      app = a * 1000 / hz / n; db = d * 1000 / hz / n;
+      printf "    CPU per intake: application %.1f ms, PostgreSQL %.1f ms (sampler included), together %.1f ms: two idle cores would allow about %.0f/s\n", app, db, app + db, 2000 / (app + db) }'
+  fi
   echo "    the application's busy database sessions, sampled every 0.2 s (state or wait event × samples): $(sort "$work/waits.raw" \
     | uniq -c | sort -rn | head -8 | awk '{printf "%s×%s  ", $2, $1}')"
   r=$(rate "$result")
@@ -178,7 +199,13 @@ fi
 echo "  board filter category: $overdue_category"
 read_bench() { # $1 label, $2 header, $3 path
   wrk -t1 -c1 -d5s -s bench/problems/wrk.lua -H "$2" "$base$3" -- get > /dev/null
-  echo "  $1: $(duration=$read_duration run_wrk "$read_connections" "$2" "$base$3" get); load $(load)"
+  local a0 d0 a1 d1 result n
+  a0=$(app_ticks); d0=$(db_ticks)
+  result=$(duration=$read_duration run_wrk "$read_connections" "$2" "$base$3" get)
+  a1=$(app_ticks); d1=$(db_ticks)
+  n=$(sed -n 's/^requests \([0-9]*\) .*/\1/p' <<< "$result")
+  echo "  $1: $result; load $(load); $(awk -v a=$((a1 - a0)) -v d=$((d1 - d0)) -v n="${n:-0}" -v hz="$hz" 'BEGIN {
+    if (n > 0) printf "CPU per request: application %.1f ms, PostgreSQL %.1f ms", a * 1000 / hz / n, d * 1000 / hz / n }')"
 }
 read_bench "unit inbox page GET /problems/inbox (unit_admin)" "Cookie: $unit_cookie" "/problems/inbox"
 read_bench "unit list API GET /api/v1/problems (unit_admin)" "Authorization: Bearer $unit_admin" "/api/v1/problems"
@@ -196,13 +223,18 @@ echo
 echo "== pgbench: single-row inserts into bench_scratch.problem (shape, checks and indexes of problem, filled with a copy of its rows), $best_c clients"
 psql_ -f bench/problems/scratch.sql
 secs=${duration%s}
+d0=$(db_ticks)
 pgbench -n -h localhost -p "$pgport" -U postgres -c "$best_c" -j 2 -T "$secs" -f bench/problems/insert.pgbench postgres > "$work/pgbench.out" 2>&1 \
   || { cat "$work/pgbench.out"; exit 1; }
+d1=$(db_ticks)
 grep -E 'latency average|tps =|failed' "$work/pgbench.out" | sed 's/^/  /'
 echo "  load $(load)"
+pgn=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$work/pgbench.out")
+[ -n "$pgn" ] && awk -v d=$((d1 - d0)) -v n="$pgn" -v hz="$hz" 'BEGIN { printf "  PostgreSQL CPU per insert: %.2f ms\n", d * 1000 / hz / n }'
 tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$work/pgbench.out" | head -1)
 psql_ -c 'drop schema bench_scratch cascade'
 
+if [ "${BENCH_SWEEPS:-1}" = "1" ]; then
 echo
 echo "== sweeps (in-process, ProblemSweepsBenchmark against this database)"
 mvn -q -B test -Dtest=ProblemSweepsBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -210,6 +242,7 @@ mvn -q -B test -Dtest=ProblemSweepsBenchmark -Dsurefire.failIfNoSpecifiedTests=f
   > "$work/sweeps.log" 2>&1 || { tail -60 "$work/sweeps.log"; exit 1; }
 { grep -h "BENCH" "$work/sweeps.log" target/surefire-reports/*ProblemSweepsBenchmark*-output.txt 2>/dev/null || true; } \
   | sed 's/.*BENCH /  /' | awk '!seen[$0]++'
+fi
 
 echo
 echo "== summary"
