@@ -16,7 +16,7 @@
 # Usage: bench/problems-bench.sh
 # Environment: BENCH_PROBLEMS (default 1000000), BENCH_DURATION (intake and pgbench, default 30s), BENCH_READ_DURATION (default 20s),
 #   BENCH_INTAKE_CONNECTIONS (default "4 16 64"), BENCH_READ_CONNECTIONS (default 4), BENCH_PORT,
-#   BENCH_SWEEPS=0 (skip the sweeps), BENCH_KEEP=1 (keep the data directory), BENCH_REUSE=1 (start on a kept data directory and skip the bulk load when it
+#   BENCH_WARMUP (intake warm-up, default 10s; on a loaded machine the JIT needs minutes), BENCH_SWEEPS=0 (skip the sweeps), BENCH_KEEP=1 (keep the data directory), BENCH_REUSE=1 (start on a kept data directory and skip the bulk load when it
 #   already holds BENCH_PROBLEMS problems; the application migrates it to the current schema at start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,14 +78,16 @@ echo "application pid $pid on port $port, embedded PostgreSQL on port $pgport ($
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 # CPU time (clock ticks, user + system) used so far by the application's JVM and by the embedded PostgreSQL (the
-# postmaster and its children: backends, WAL writer, checkpointer…). On a shared machine the throughput depends on the
+# postmaster and its children: backends, also exited ones, WAL writer, checkpointer…). On a shared machine the throughput depends on the
 # CPU the other builds leave; the CPU spent per intake does not, and bounds what two idle cores could do.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
 app_ticks() { ticks "$pid"; }
 db_ticks() {
   local pm total=0 child
   pm=$(head -1 "$data/pg/postmaster.pid")
-  total=$(ticks "$pm")
+  # the postmaster's own time and that of its children that have exited (cutime, cstime: backends of closed
+  # connections, e.g. pgbench's and the sampler's), plus the live children's
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat" 2>/dev/null || echo 0)
   for child in $(ps --ppid "$pm" -o pid= 2>/dev/null); do total=$((total + $(ticks "$child"))); done
   echo "$total"
 }
@@ -155,8 +157,8 @@ rate() { sed -n 's/.*= \([0-9.]*\) req\/s.*/\1/p' <<< "$1"; }
 
 echo
 echo "== intake: POST /api/v1/problems as inspector (wrk, $duration per run, 2 threads)"
-wrk -t2 -c8 -d10s -s bench/problems/wrk.lua -H "Authorization: Bearer $inspector" -H 'Content-Type: application/json' \
-  "$base" -- intake "$work/intake-data.lua" > /dev/null  # warm-up (JIT, pools)
+wrk -t2 -c8 -d"${BENCH_WARMUP:-10s}" -s bench/problems/wrk.lua -H "Authorization: Bearer $inspector" \
+  -H 'Content-Type: application/json' "$base" -- intake "$work/intake-data.lua" > /dev/null  # warm-up (JIT, pools)
 best_rate=0; best_c=0
 sample_waits() { # samples the application's busy sessions every 0.2 s while $work/sampling exists: what a session in
   # a statement waits on (a lock, the WAL, db-CPU), or that it is in a transaction waiting for the application's next
