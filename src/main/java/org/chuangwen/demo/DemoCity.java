@@ -86,10 +86,15 @@ public class DemoCity implements SmartInitializingSingleton {
 			}
 			long started = System.nanoTime();
 			DemoContext context = new DemoContext(seed);
+			StringBuilder timings = new StringBuilder();
 			for (DemoStep step : steps) {
+				long stepStarted = System.nanoTime();
 				step.load(context);
+				long ms = (System.nanoTime() - stepStarted) / 1_000_000;
+				log.info("Demo step {} ({}) took {} ms", step.order(), step.getClass().getSimpleName(), ms);
+				timings.append(timings.isEmpty() ? "" : ", ").append(step.getClass().getSimpleName()).append(' ').append(ms);
 			}
-			log.info("Demo city loaded (seed {}) in {} ms", seed, (System.nanoTime() - started) / 1_000_000);
+			log.info("Demo city loaded (seed {}) in {} ms: {}", seed, (System.nanoTime() - started) / 1_000_000, timings);
 		});
 	}
 }
