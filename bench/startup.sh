@@ -13,8 +13,11 @@ if [ -z "$fat" ]; then
   fat=$(ls target/chuangwen-*.jar | grep -v original | head -1)
 fi
 # The production form (README): the jar extracted once into target/app, then started with java -jar. BENCH_FAT=1
-# times the single fat jar instead.
-if [ "${BENCH_FAT:-0}" = "1" ]; then
+# times the single fat jar instead; BENCH_JAR=path times a jar extracted elsewhere (e.g. an older build, to compare
+# two builds in alternating runs on a machine whose load changes).
+if [ -n "${BENCH_JAR:-}" ]; then
+  jar=$BENCH_JAR
+elif [ "${BENCH_FAT:-0}" = "1" ]; then
   jar=$fat
 else
   rm -rf target/app
@@ -25,7 +28,7 @@ port=${BENCH_PORT:-$(python3 -c "import socket; s=socket.socket(); s.bind(('127.
 if curl -s -o /dev/null "http://localhost:$port/"; then echo "port $port is already in use" >&2; exit 1; fi
 work=$(mktemp -d /tmp/chuangwen-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-logs=target/bench-logs
+logs=${BENCH_LOGS:-target/bench-logs}
 rm -rf "$logs"; mkdir -p "$logs"
 
 load_now() { cut -d' ' -f1-3 /proc/loadavg; }

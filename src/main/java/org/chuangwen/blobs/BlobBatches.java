@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -38,15 +37,15 @@ public class BlobBatches {
 	/** Flushes run on this many threads: enough for the file system to group them, few enough for a small machine. */
 	private static final int FLUSH_THREADS = 8;
 
-	private final Path directory;
+	private final Blobs blobs;
 
-	BlobBatches(@Value("${chuangwen.blobs.directory:${chuangwen.data-dir:./data}/blobs}") String directory) {
-		this.directory = Path.of(directory).toAbsolutePath().normalize(); // as Blobs
+	BlobBatches(Blobs blobs) {
+		this.blobs = blobs;
 	}
 
-	/** Where {@link Blobs} keeps a content (as its pathOf: two levels of folders by the hash's first characters). */
+	/** Where {@link Blobs} keeps a content: asked of it, so that a batch and Blobs never disagree on the directory. */
 	Path pathOf(String sha256) {
-		return directory.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+		return blobs.pathOf(sha256);
 	}
 
 	/** A new batch; inside a transaction it flushes itself before the commit (whatever the caller forgets). */

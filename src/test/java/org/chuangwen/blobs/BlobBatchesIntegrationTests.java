@@ -46,6 +46,7 @@ class BlobBatchesIntegrationTests {
 
 	@Test
 	void contentStoredByBlobsIsFoundInPlaceByABatch() {
+		// the test profile resolves chuangwen.blobs.directory to a new random folder for each bean: the batch must ask Blobs
 		byte[] content = png("stored");
 		StoredBlob stored = transactions.execute(tx -> blobs.store(content, "stored.png", BlobUse.PHOTO, null));
 		transactions.executeWithoutResult(tx -> assertThat(batches.open().write(content)).as("same place as Blobs").isFalse());
