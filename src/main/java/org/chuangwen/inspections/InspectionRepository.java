@@ -274,6 +274,32 @@ class InspectionRepository {
 				""").params(params(r)).update();
 	}
 
+	/** Inserts many observations with multi-row statements (a past round entered at once). */
+	void insertObservations(List<Row> rows) {
+		final int chunk = 400;
+		for (int from = 0; from < rows.size(); from += chunk) {
+			List<Row> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+			StringBuilder sql = new StringBuilder("""
+					insert into inspection_observation (id, round_id, round_kind, framework_id, standard_id, standard_code,
+					    point_id, point_type_code, district_id, street_id, unit_id, command_post_id, leader_person_id,
+					    person_id, result, recorded_fraction, get_fraction, note, problem_id, observed_at, observed_by,
+					    observed_by_name) values
+					""");
+			Map<String, Object> params = new java.util.HashMap<>();
+			for (int i = 0; i < part.size(); i++) {
+				sql.append(i == 0 ? "" : ",").append("""
+						(:id%1$d, :round%1$d, :kind%1$d, :framework%1$d, :standard%1$d, :standardCode%1$d, :point%1$d,
+						 :type%1$d, :district%1$d, :street%1$d, :unit%1$d, :post%1$d, :leader%1$d, :person%1$d, :result%1$d,
+						 :recorded%1$d, :fraction%1$d, :note%1$d, :problem%1$d, :at%1$d, :by%1$d, :byName%1$d)
+						""".formatted(i));
+				for (Map.Entry<String, Object> e : params(part.get(i)).entrySet()) {
+					params.put(e.getKey() + i, e.getValue());
+				}
+			}
+			jdbc.sql(sql.toString()).params(params).update();
+		}
+	}
+
 	void updateObservation(Row r) {
 		jdbc.sql("""
 				update inspection_observation set point_type_code = :type, district_id = :district, street_id = :street,

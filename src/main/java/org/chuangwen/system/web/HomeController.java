@@ -67,6 +67,8 @@ class HomeController {
 					new Link("nav.passwordPolicy", "/admin/password-policy"));
 			case AUDIT_ADMIN -> List.of(new Link("nav.audit", "/admin/audit"));
 		};
+		links = role == Role.OFFICE_ADMIN || role == Role.INSPECTOR ? java.util.stream.Stream.concat(links.stream(),
+				java.util.stream.Stream.of(new Link("nav.inspections", "/inspections"))).toList() : links; // inspections
 		return new HomePanel(role.name(), base + ".title", base + ".empty", links);
 	}
 }
