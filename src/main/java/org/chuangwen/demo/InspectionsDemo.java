@@ -43,7 +43,7 @@ import org.springframework.stereotype.Component;
 /**
  * The demo city's inspections (after the escalation ladder, order 80): a second inspector so that teams of two can be
  * formed; the official sampling rule (87 points over the 26 point types, as one district's 2021 mock assessment), a
- * weekly-check rule and a patrol rule; and about three months of closed rounds — twelve weekly checks, six patrols,
+ * weekly-check rule and a patrol rule; and about three months of closed rounds — eight weekly checks, four patrols,
  * two mock assessments and one upper-level feedback — entered with their results as past rounds. A non-compliant item
  * is the demo problem found at that point around that day (linked to it), so the rounds agree with the problems;
  * other items are compliant, some with a deduction. Today there is one open weekly check (partly done) and a mock
@@ -128,13 +128,13 @@ class InspectionsDemo implements DemoStep {
 
 		int rounds = 0;
 		int observations = 0;
-		for (int w = 12; w >= 1; w--) {
+		for (int w = 8; w >= 1; w--) {
 			LocalDate day = today.minusWeeks(w);
-			observations += past(office, "第" + (13 - w) + "周周检查（" + day + "）", RoundKind.WEEKLY_CHECK, weekly, day,
+			observations += past(office, "第" + (9 - w) + "周周检查（" + day + "）", RoundKind.WEEKLY_CHECK, weekly, day,
 					team, zone, history);
 			rounds++;
 		}
-		for (int d : new int[] { 31, 24, 17, 10, 6, 3 }) {
+		for (int d : new int[] { 24, 10, 6, 3 }) {
 			LocalDate day = today.minusDays(d);
 			observations += past(office, "背街小巷日巡查（" + day + "）", RoundKind.DAILY_PATROL, patrol, day, team, zone,
 					history);
@@ -236,14 +236,14 @@ class InspectionsDemo implements DemoStep {
 			});
 		}
 
-		/** The point's checklist: a demo problem reported there within three days of the visit is a failed item. */
+		/** The point's checklist: a demo problem reported there around the visit (2 days before to 5 after) failed it. */
 		List<InspectionManagement.PastObservation> resultsAt(UUID frameworkId, SampledPoint point, LocalDate day,
 				Instant observedAt, ZoneId zone) {
 			List<Standard> list = standards(frameworkId, point.typeCode());
 			List<UUID> found = new ArrayList<>();
 			for (Problem p : problemsByPoint.getOrDefault(point.pointId(), List.of())) {
 				LocalDate reported = LocalDate.ofInstant(p.createdAt(), zone);
-				if (!linked.contains(p.id()) && !reported.isBefore(day) && !reported.isAfter(day.plusDays(3))) {
+				if (!linked.contains(p.id()) && !reported.isBefore(day.minusDays(2)) && !reported.isAfter(day.plusDays(5))) {
 					found.add(p.id());
 				}
 			}

@@ -331,6 +331,14 @@ public class InspectionManagement {
 		return saved;
 	}
 
+	/** Records items at several points of a round in one transaction (all or nothing); see {@link #record}. */
+	@Transactional
+	public List<Observation> recordAt(Actor actor, UUID roundId, Map<UUID, List<ObservationInput>> byPoint) {
+		List<Observation> saved = new ArrayList<>();
+		byPoint.forEach((point, items) -> saved.addAll(record(actor, roundId, point, items)));
+		return saved;
+	}
+
 	/** A photo taken on the checklist page, stored with the items it belongs to. */
 	public record Upload(byte[] content, String filename) {
 	}
