@@ -50,7 +50,7 @@ class ObservationRatesBenchmark {
 			jdbc.sql("""
 					insert into inspection_observation (id, round_id, round_kind, framework_id, standard_id, standard_code,
 					    point_id, point_type_code, district_id, street_id, unit_id, result, recorded_fraction, get_fraction,
-					    observed_at)
+					    get_units, observed_at)
 					select gen_random_uuid(), (:rounds)[1 + i / 50000], 'MOCK_ASSESSMENT', :f,
 					       ('00000000-0000-0000-0000-' || lpad(to_hex((p * 7 + i % 10) % 500), 12, '0'))::uuid,
 					       'S' || ((p * 7 + i % 10) % 500),
@@ -62,6 +62,7 @@ class ObservationRatesBenchmark {
 					       case when i % 25 = 0 then 'NOT_APPLICABLE' when i % 7 = 0 then 'NON_COMPLIANT' else 'COMPLIANT' end,
 					       case when i % 11 = 0 and i % 25 <> 0 then 0.8 end,
 					       case when i % 25 = 0 then null when i % 11 = 0 then 0.8 when i % 7 = 0 then 0 else 1 end,
+					       case when i % 25 = 0 then null when i % 11 = 0 then 8000 when i % 7 = 0 then 0 else 10000 end,
 					       now() - (i % 90) * interval '1 day'
 					from generate_series(0, :n - 1) as i, lateral (select (i % 50000) / 10 as p) as x
 					""").param("rounds", rounds).param("f", framework).param("n", OBSERVATIONS).update();
