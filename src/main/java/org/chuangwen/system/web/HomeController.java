@@ -75,6 +75,8 @@ class HomeController {
 					new Link("nav.passwordPolicy", "/admin/password-policy"));
 			case AUDIT_ADMIN -> List.of(new Link("nav.audit", "/admin/audit"));
 		};
+		links = role == Role.OFFICE_ADMIN || role == Role.INSPECTOR ? java.util.stream.Stream.concat(links.stream(),
+				java.util.stream.Stream.of(new Link("nav.inspections", "/inspections"))).toList() : links; // inspections
 		List<String> figures = switch (role) {
 			case OFFICE_ADMIN, LEADER -> List.of("/problems/home/figures", "/notices/home/figures", "/tasks/home/figures");
 			case UNIT_ADMIN, UNIT_STAFF -> List.of("/problems/home/figures", "/tasks/home/figures", "/notices/home/figures",
