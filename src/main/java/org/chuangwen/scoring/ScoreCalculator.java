@@ -148,6 +148,10 @@ class ScoreCalculator {
 		return out;
 	}
 
+	double share(AssessmentMethod method) {
+		return shares.share(method);
+	}
+
 	static void requireFramework(UUID frameworkId) {
 		if (frameworkId == null) {
 			throw new NotFoundException("framework", "-");
