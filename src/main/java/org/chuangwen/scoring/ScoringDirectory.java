@@ -69,6 +69,16 @@ public class ScoringDirectory {
 		return ScoringAccess.of(actor, organisation);
 	}
 
+	/** Whether the caller sees the whole city (point types, command posts, the forecast). */
+	public boolean seesWholeCity(Actor actor) {
+		try {
+			return access(actor).isCity();
+		}
+		catch (ForbiddenException ex) {
+			return false;
+		}
+	}
+
 	/** The active main frameworks the caller may read, for the pickers; the first is the default. */
 	public List<FrameworkOption> frameworks(Actor actor) {
 		List<Framework> all = new ArrayList<>(criteria.frameworks(actor, new PageRequest(0, PageRequest.MAX_SIZE)).items());
