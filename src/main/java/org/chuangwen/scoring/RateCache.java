@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,18 +16,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code scoring_rate} table: pass-rate sums per framework, round, group and standard (see V110). */
+/** The {@code scoring_rate} table: the city-wide pass-rate sums per framework, kind of round, group and standard (V110). */
 @Repository
 class RateCache {
 
-	/** The dimensions kept in the cache (every one but per point). */
-	static final List<ScoreDimension> CACHED = List.of(ScoreDimension.CITY, ScoreDimension.DISTRICT,
-			ScoreDimension.STREET, ScoreDimension.UNIT, ScoreDimension.POINT_TYPE, ScoreDimension.COMMAND_POST);
+	/** The dimensions kept in the cache: the city-wide figure and its districts. */
+	static final List<ScoreDimension> CACHED = List.of(ScoreDimension.CITY, ScoreDimension.DISTRICT);
 
 	static final int SHARDS = 8;
 
 	/** One delta to add to a row. */
-	record Delta(UUID frameworkId, UUID roundId, RoundKind kind, ScoreDimension dimension, String groupKey,
+	record Delta(UUID frameworkId, RoundKind kind, ScoreDimension dimension, String groupKey,
 			UUID standardId, int shard, BigDecimal getSum, long applicable) {
 	}
 
@@ -65,27 +63,26 @@ class RateCache {
 	void apply(List<Delta> deltas) {
 		List<Delta> sorted = new ArrayList<>(deltas);
 		sorted.sort(java.util.Comparator.comparing((Delta d) -> d.dimension().name())
-			.thenComparing(d -> d.roundId())
+			.thenComparing(d -> d.kind().name())
 			.thenComparing(Delta::groupKey)
 			.thenComparing(Delta::standardId)
 			.thenComparingInt(Delta::shard));
 		template.batchUpdate("""
-				insert into scoring_rate (framework_id, round_id, round_kind, dimension, group_key, standard_id, shard,
-				                          get_sum, applicable)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (framework_id, dimension, round_id, group_key, standard_id, shard)
+				insert into scoring_rate (framework_id, round_kind, dimension, group_key, standard_id, shard, get_sum,
+				                          applicable)
+				values (?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (framework_id, dimension, round_kind, group_key, standard_id, shard)
 				do update set get_sum = scoring_rate.get_sum + excluded.get_sum,
 				              applicable = scoring_rate.applicable + excluded.applicable
 				""", sorted, 500, (ps, d) -> {
 			ps.setObject(1, d.frameworkId());
-			ps.setObject(2, d.roundId());
-			ps.setString(3, d.kind().name());
-			ps.setString(4, d.dimension().name());
-			ps.setString(5, d.groupKey());
-			ps.setObject(6, d.standardId());
-			ps.setShort(7, (short) d.shard());
-			ps.setBigDecimal(8, d.getSum());
-			ps.setLong(9, d.applicable());
+			ps.setString(2, d.kind().name());
+			ps.setString(3, d.dimension().name());
+			ps.setString(4, d.groupKey());
+			ps.setObject(5, d.standardId());
+			ps.setShort(6, (short) d.shard());
+			ps.setBigDecimal(7, d.getSum());
+			ps.setLong(8, d.applicable());
 		});
 	}
 
@@ -118,10 +115,8 @@ class RateCache {
 			.optional();
 	}
 
-	/**
-	 * The summed rates of a framework in one dimension, over the given rounds (empty: all) and kinds (empty: all).
-	 */
-	RateSums sums(UUID frameworkId, ScoreDimension dimension, Collection<UUID> roundIds, Set<RoundKind> kinds) {
+	/** The summed rates of a framework's observations in one dimension, of the given kinds of round (empty: all). */
+	RateSums sums(UUID frameworkId, ScoreDimension dimension, Set<RoundKind> kinds) {
 		StringBuilder sql = new StringBuilder("""
 				select group_key, standard_id, sum(get_sum), sum(applicable) from scoring_rate
 				where framework_id = :f and dimension = :d
@@ -129,10 +124,6 @@ class RateCache {
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("f", frameworkId);
 		params.put("d", dimension.name());
-		if (!roundIds.isEmpty()) {
-			sql.append(" and round_id in (:rounds)");
-			params.put("rounds", List.copyOf(roundIds));
-		}
 		if (!kinds.isEmpty()) {
 			sql.append(" and round_kind in (:kinds)");
 			params.put("kinds", kinds.stream().map(Enum::name).toList());

@@ -66,15 +66,14 @@ class RateKeeper {
 		List<RateCache.Delta> deltas = new ArrayList<>();
 		acc.forEach((k, a) -> {
 			if (a.count != 0 || a.sum.signum() != 0) {
-				deltas.add(new RateCache.Delta(k.framework, k.round, k.kind, k.dimension, k.group, k.standard, shard,
-						a.sum, a.count));
+				deltas.add(new RateCache.Delta(k.framework, k.kind, k.dimension, k.group, k.standard, shard, a.sum,
+						a.count));
 			}
 		});
 		return deltas;
 	}
 
-	private record Key(UUID framework, UUID round, RoundKind kind, ScoreDimension dimension, String group,
-			UUID standard) {
+	private record Key(UUID framework, RoundKind kind, ScoreDimension dimension, String group, UUID standard) {
 	}
 
 	private static final class Acc {
@@ -93,8 +92,8 @@ class RateKeeper {
 			if (group == null) {
 				continue;
 			}
-			Acc a = acc.computeIfAbsent(new Key(fact.frameworkId(), fact.roundId(), fact.roundKind(), d, group,
-					fact.standardId()), k -> new Acc());
+			Acc a = acc.computeIfAbsent(new Key(fact.frameworkId(), fact.roundKind(), d, group, fact.standardId()),
+					k -> new Acc());
 			a.sum = sign > 0 ? a.sum.add(fact.getFraction()) : a.sum.subtract(fact.getFraction());
 			a.count += sign;
 		}
@@ -133,8 +132,8 @@ class RateKeeper {
 		});
 		cache.clear(frameworkId);
 		List<RateCache.Delta> rows = new ArrayList<>(acc.size());
-		acc.forEach((k, a) -> rows.add(new RateCache.Delta(k.framework, k.round, k.kind, k.dimension, k.group,
-				k.standard, 0, a.sum, a.count)));
+		acc.forEach((k, a) -> rows.add(new RateCache.Delta(k.framework, k.kind, k.dimension, k.group, k.standard, 0,
+				a.sum, a.count)));
 		cache.insert(rows);
 		long tookMs = (System.nanoTime() - started) / 1_000_000;
 		cache.recordRebuild(frameworkId, clock.instant(), facts[0], tookMs);

@@ -56,10 +56,14 @@ class ScoreCalculator {
 		return new ScoreEngine(criteria.tree(frameworkId), framework.totalScore());
 	}
 
-	/** The field sums of a query in a dimension: from the cache when whole rounds are asked for. */
+	/**
+	 * The field sums of a query in a dimension: the city-wide figure (all rounds, by kind, for the city or its
+	 * districts) from the cache, everything else (one round, a time window, finer groups) from the observations.
+	 */
 	RateSums fieldSums(ObservationQuery query, ScoreDimension dimension) {
-		if (query.from() == null && query.to() == null && RateCache.CACHED.contains(dimension)) {
-			return cache.sums(query.frameworkId(), dimension, query.roundIds(), query.kinds());
+		if (query.roundIds().isEmpty() && query.from() == null && query.to() == null
+				&& RateCache.CACHED.contains(dimension)) {
+			return cache.sums(query.frameworkId(), dimension, query.kinds());
 		}
 		return fromInspections(query, dimension);
 	}

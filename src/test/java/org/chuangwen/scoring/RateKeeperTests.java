@@ -39,15 +39,14 @@ class RateKeeperTests {
 		UUID street = UUID.randomUUID();
 		List<RateCache.Delta> deltas = RateKeeper.deltas(fact(UUID.randomUUID(), ObservationResult.NON_COMPLIANT, "0.8", street), null);
 
-		// city, district, street, unit, point type; no command post
-		assertThat(deltas).hasSize(5);
+		// the cache keeps the city and the districts
+		assertThat(deltas).hasSize(2);
 		assertThat(deltas).allSatisfy(d -> {
 			assertThat(d.getSum()).isEqualByComparingTo("0.8");
 			assertThat(d.applicable()).isEqualTo(1);
 		});
 		assertThat(deltas).extracting(RateCache.Delta::dimension)
-			.containsExactlyInAnyOrder(ScoreDimension.CITY, ScoreDimension.DISTRICT, ScoreDimension.STREET,
-					ScoreDimension.UNIT, ScoreDimension.POINT_TYPE);
+			.containsExactlyInAnyOrder(ScoreDimension.CITY, ScoreDimension.DISTRICT);
 		assertThat(deltas).filteredOn(d -> d.dimension() == ScoreDimension.CITY).singleElement()
 			.satisfies(d -> assertThat(d.groupKey()).isEmpty());
 	}
@@ -59,7 +58,7 @@ class RateKeeperTests {
 		ObservationFact passed = fact(id, ObservationResult.COMPLIANT, null, null);
 		List<RateCache.Delta> deltas = RateKeeper.deltas(passed, failed);
 
-		assertThat(deltas).hasSize(4).allSatisfy(d -> {
+		assertThat(deltas).hasSize(2).allSatisfy(d -> {
 			assertThat(d.getSum()).isEqualByComparingTo("1");
 			assertThat(d.applicable()).isZero();
 		});
