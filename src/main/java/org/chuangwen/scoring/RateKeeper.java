@@ -36,7 +36,17 @@ class RateKeeper {
 
 	private final Clock clock;
 
-	RateKeeper(RateCache cache, InspectionDirectory inspections, AuditTrail audit, Clock clock) {
+	private final java.util.function.Function<UUID, ScoreEngine> engines;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	RateKeeper(RateCache cache, InspectionDirectory inspections, AuditTrail audit, Clock clock,
+			ScoreCalculator calculator) {
+		this(cache, inspections, audit, clock, calculator::engine);
+	}
+
+	RateKeeper(RateCache cache, InspectionDirectory inspections, AuditTrail audit, Clock clock,
+			java.util.function.Function<UUID, ScoreEngine> engines) {
+		this.engines = engines;
 		this.cache = cache;
 		this.inspections = inspections;
 		this.audit = audit;
@@ -99,6 +109,10 @@ class RateKeeper {
 		}
 	}
 
+	private ScoreEngine engine(UUID frameworkId) {
+		return engines.apply(frameworkId);
+	}
+
 	/** The group a fact belongs to in a dimension ({@code ""} for the city), or null when it has none there. */
 	static String groupKey(ObservationFact fact, ScoreDimension d) {
 		return switch (d) {
@@ -124,16 +138,26 @@ class RateKeeper {
 	public long rebuild(UUID frameworkId) {
 		long started = System.nanoTime();
 		cache.lockExclusive(frameworkId);
-		Map<Key, Acc> acc = new HashMap<>();
+		ScoreEngine engine = engine(frameworkId);
+		Map<RoundKind, List<FactAggregator>> byKind = new java.util.EnumMap<>(RoundKind.class);
 		long[] facts = { 0 };
 		inspections.forEachFact(new ObservationQuery(frameworkId, null, null, null, null), fact -> {
 			facts[0]++;
-			add(acc, fact, 1);
+			for (FactAggregator a : byKind.computeIfAbsent(fact.roundKind(),
+					k -> RateCache.CACHED.stream().map(d -> new FactAggregator(engine, d)).toList())) {
+				a.add(fact);
+			}
 		});
 		cache.clear(frameworkId);
-		List<RateCache.Delta> rows = new ArrayList<>(acc.size());
-		acc.forEach((k, a) -> rows.add(new RateCache.Delta(k.framework, k.kind, k.dimension, k.group, k.standard, 0,
-				a.sum, a.count)));
+		List<RateCache.Delta> rows = new ArrayList<>();
+		byKind.forEach((kind, aggregators) -> {
+			for (int d = 0; d < aggregators.size(); d++) {
+				ScoreDimension dimension = RateCache.CACHED.get(d);
+				aggregators.get(d).sums().groups().forEach((group, sums) -> sums.forEach((standard, sum) -> rows
+					.add(new RateCache.Delta(frameworkId, kind, dimension, group, standard, 0,
+							BigDecimal.valueOf(sum.getSum).setScale(6, java.math.RoundingMode.HALF_UP), sum.applicable))));
+			}
+		});
 		cache.insert(rows);
 		long tookMs = (System.nanoTime() - started) / 1_000_000;
 		cache.recordRebuild(frameworkId, clock.instant(), facts[0], tookMs);
