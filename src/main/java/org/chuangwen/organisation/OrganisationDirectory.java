@@ -262,6 +262,11 @@ public class OrganisationDirectory {
 		return scope.seesJurisdiction(pathOf(c.jurisdictionId()));
 	}
 
+	/** The command posts a unit leads or belongs to, by code, unscoped: for other modules (inspections' snapshots). */
+	public List<CommandPostSummary> commandPostsOfUnit(UUID unitId) {
+		return queries.commandPostsOfUnit(unitId);
+	}
+
 	public List<CommandPostSummary> commandPostsOf(Actor actor, UUID unitId) {
 		unitFor(actor, unitId);
 		return queries.commandPostsOfUnit(unitId);

@@ -1,0 +1,74 @@
+package org.chuangwen.inspections;
+
+import org.chuangwen.organisation.Actor;
+import org.chuangwen.organisation.Role;
+import org.chuangwen.shared.ForbiddenException;
+import org.chuangwen.shared.SqlWhere;
+
+/**
+ * Who sees and does what with rounds. Inspections are unannounced: the campaign office and leaders see every round;
+ * an inspector sees the rounds of its teams and closed rounds; every other role (units, grid workers) sees a round
+ * only once it is closed, and a unit only its own points in it. The administrator roles see none (403).
+ */
+final class InspectionAccess {
+
+	private InspectionAccess() {
+	}
+
+	static void requireReader(Actor actor) {
+		if (actor == null || actor.roles().isEmpty() || actor.isAdministratorOnly()) {
+			throw new ForbiddenException("inspection.forbidden");
+		}
+	}
+
+	static boolean isPlanner(Actor actor) {
+		return actor != null && actor.has(Role.OFFICE_ADMIN);
+	}
+
+	static void requirePlanner(Actor actor) {
+		requireReader(actor);
+		if (!isPlanner(actor)) {
+			throw new ForbiddenException("inspection.plan.forbidden");
+		}
+	}
+
+	static boolean seesEveryRound(Actor actor) {
+		return actor.hasAny(Role.OFFICE_ADMIN, Role.LEADER);
+	}
+
+	static boolean sees(Actor actor, InspectionRound round, boolean onTeam) {
+		if (seesEveryRound(actor)) {
+			return true;
+		}
+		if (actor.has(Role.INSPECTOR) && onTeam) {
+			return true;
+		}
+		return round.status() == RoundStatus.CLOSED;
+	}
+
+	/** Whether the actor sees every point of a visible round (else only its unit's points). */
+	static boolean seesEveryPoint(Actor actor) {
+		return !actor.isUnitBound();
+	}
+
+	/** The rounds a list may show the actor, over alias r. */
+	static SqlWhere listScope(Actor actor, SqlWhere where) {
+		if (seesEveryRound(actor)) {
+			return where;
+		}
+		if (actor.has(Role.INSPECTOR)) {
+			return where.and("(r.status = 'CLOSED' or exists (select 1 from inspection_team_member t"
+					+ " where t.round_id = r.id and t.inspector_id = :me))", "me", actor.userId());
+		}
+		where.and("r.status = 'CLOSED'", null, null);
+		if (actor.isUnitBound()) {
+			where.and("exists (select 1 from inspection_round_point p where p.round_id = r.id and p.unit_id = :myUnit)",
+					"myUnit", actor.unitId());
+		}
+		return where;
+	}
+
+	static boolean mayRecord(Actor actor, boolean onTeam) {
+		return actor.has(Role.OFFICE_ADMIN) || (actor.has(Role.INSPECTOR) && onTeam);
+	}
+}

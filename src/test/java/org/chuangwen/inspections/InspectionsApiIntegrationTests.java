@@ -1,0 +1,302 @@
+package org.chuangwen.inspections;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.UUID;
+
+import com.jayway.jsonpath.JsonPath;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.chuangwen.ChuangwenIntegrationTest;
+import org.chuangwen.Fixtures;
+import org.chuangwen.criteria.Standard;
+import org.chuangwen.organisation.ApiTokens;
+import org.chuangwen.points.PointDirectory;
+import org.chuangwen.points.PointRef;
+import org.chuangwen.problems.Problem;
+import org.chuangwen.problems.ProblemDirectory;
+import org.chuangwen.problems.ProblemSource;
+import org.chuangwen.problems.ProblemStatus;
+import org.chuangwen.shared.PageRequest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The inspections API: planning, bad input, idempotent observations, problems, unannounced visibility, imports. */
+@ChuangwenIntegrationTest
+class InspectionsApiIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	InspectionTestRounds rounds;
+
+	@Autowired
+	InspectionManagement management;
+
+	@Autowired
+	InspectionDirectory directory;
+
+	@Autowired
+	ProblemDirectory problems;
+
+	@Autowired
+	PointDirectory points;
+
+	String bearer(String username) {
+		return "Bearer " + tokens.issue(fixtures.actor(username).userId()).token();
+	}
+
+	String observe(InspectionRound round, UUID point, String body, String user, String key) throws Exception {
+		var request = post("/api/v1/inspections/rounds/{id}/points/{p}/observations", round.id(), point)
+			.header("Authorization", bearer(user))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body);
+		if (key != null) {
+			request = request.header("Idempotency-Key", key);
+		}
+		return mvc.perform(request).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
+	void aNonCompliantItemCreatesOneProblemInTheUnitsInboxAndRetriesNeverDouble() throws Exception {
+		InspectionRound round = rounds.open(new SamplingQuota("P19", null, 1));
+		SampledPoint point = rounds.points(round).get(0);
+		Standard standard = rounds.standards(round, "P19").get(0);
+		String body = """
+				{"standardId": "%s", "result": "fail", "note": "斑马线前车辆不礼让行人"}
+				""".formatted(standard.id());
+		String key = UUID.randomUUID().toString();
+		String first = observe(round, point.pointId(), body, "inspector", key);
+		String retry = observe(round, point.pointId(), body, "inspector", key);
+		assertThat(retry).isEqualTo(first);
+		String problemId = JsonPath.read(first, "$.observations[0].problemId");
+		assertThat(problemId).isNotNull();
+		// saved again without the key (e.g. a later correction of the note): the same observation, still one problem
+		String again = observe(round, point.pointId(), body.replace("不礼让行人", "不礼让行人，已拍照"), "inspector", null);
+		assertThat((String) JsonPath.read(again, "$.observations[0].problemId")).isEqualTo(problemId);
+		assertThat((String) JsonPath.read(again, "$.observations[0].id"))
+			.isEqualTo(JsonPath.read(first, "$.observations[0].id"));
+		assertThat(directory.observations(rounds.office(), round.id())).hasSize(1);
+
+		Problem problem = problems.problem(UUID.fromString(problemId)).orElseThrow();
+		assertThat(problem.source()).isEqualTo(ProblemSource.INSPECTION);
+		assertThat(problem.pointId()).isEqualTo(point.pointId());
+		assertThat(problem.unitId()).isEqualTo(point.unitId());
+		assertThat(problem.status()).isEqualTo(ProblemStatus.DISPATCHED);
+		assertThat(problem.description()).contains(standard.code());
+		assertThat(directory.roundOfProblem(problem.id())).contains(round.id());
+		// the traffic police (the crossing's unit) find it in their inbox
+		assertThat(problems.inbox(fixtures.actor("police_admin"), new PageRequest(0, 500)).items())
+			.anyMatch(l -> l.problem().id().equals(problem.id()));
+		assertThat(problems.problems(fixtures.actor("office"),
+				new org.chuangwen.problems.ProblemFilter(null, null, point.pointId(), null, null, null, null, null, null),
+				new PageRequest(0, 500)).items()).filteredOn(l -> l.problem().description().contains(round.name()))
+			.hasSize(1);
+	}
+
+	@Test
+	void badInputIsRefusedWithTheRightStatus() throws Exception {
+		InspectionRound round = rounds.open(new SamplingQuota("P05", null, 1));
+		SampledPoint point = rounds.points(round).get(0);
+		Standard applies = rounds.standards(round, "P05").get(0);
+		Standard other = rounds.standards(round, "P13").get(0);
+		PointRef outside = points.ofType("P05").stream().filter(p -> !p.id().equals(point.pointId())).findFirst().orElseThrow();
+		String item = "{\"standardId\": \"%s\", \"result\": \"%s\", \"getFraction\": %s}";
+
+		// a fraction outside 0..1: 400 naming the field
+		mvc.perform(post("/api/v1/inspections/rounds/{id}/points/{p}/observations", round.id(), point.pointId())
+			.header("Authorization", bearer("inspector")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"observations\": [" + item.formatted(applies.id(), "pass", "1.2") + "]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("observations[0].getFraction"))
+			.andExpect(jsonPath("$.errors[0].message", containsString("0 到 1")));
+		// a point not in the round: 422
+		mvc.perform(post("/api/v1/inspections/rounds/{id}/points/{p}/observations", round.id(), outside.id())
+			.header("Authorization", bearer("inspector")).contentType(MediaType.APPLICATION_JSON)
+			.content(item.formatted(applies.id(), "pass", "null")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("不在本轮")));
+		// a standard that does not apply to the point's type: 422
+		mvc.perform(post("/api/v1/inspections/rounds/{id}/points/{p}/observations", round.id(), point.pointId())
+			.header("Authorization", bearer("inspector")).contentType(MediaType.APPLICATION_JSON)
+			.content(item.formatted(other.id(), "pass", "null")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("不适用")));
+		// a result that is no result: 400
+		mvc.perform(post("/api/v1/inspections/rounds/{id}/points/{p}/observations", round.id(), point.pointId())
+			.header("Authorization", bearer("inspector")).contentType(MediaType.APPLICATION_JSON)
+			.content(item.formatted(applies.id(), "maybe", "null")))
+			.andExpect(status().isBadRequest());
+		// someone not on the team: 403 (a unit does not even see the open round: 404)
+		mvc.perform(post("/api/v1/inspections/rounds/{id}/points/{p}/observations", round.id(), point.pointId())
+			.header("Authorization", bearer("leader")).contentType(MediaType.APPLICATION_JSON)
+			.content(item.formatted(applies.id(), "pass", "null")))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/v1/inspections/rounds/{id}/points/{p}/observations", round.id(), point.pointId())
+			.header("Authorization", bearer("unit_admin")).contentType(MediaType.APPLICATION_JSON)
+			.content(item.formatted(applies.id(), "pass", "null")))
+			.andExpect(status().isNotFound());
+		// nothing was saved by any of them
+		assertThat(directory.observations(rounds.office(), round.id())).isEmpty();
+		// a result after the round closed: 422
+		management.close(rounds.office(), round.id());
+		mvc.perform(post("/api/v1/inspections/rounds/{id}/points/{p}/observations", round.id(), point.pointId())
+			.header("Authorization", bearer("inspector")).contentType(MediaType.APPLICATION_JSON)
+			.content(item.formatted(applies.id(), "pass", "null")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail", containsString("已结束")));
+	}
+
+	@Test
+	void unitsSeeNeitherPlannedNorOpenRoundsUntilTheyClose() throws Exception {
+		InspectionRound round = rounds.planned(RoundKind.WEEKLY_CHECK, 11L, new SamplingQuota("P22", null, 30));
+		assertThat(rounds.points(round)).anyMatch(p -> p.unitId().equals(fixtures.actor("unit_admin").unitId()));
+		for (String user : List.of("unit_admin", "unit_staff", "grid_worker")) {
+			mvc.perform(get("/api/v1/inspections/rounds/{id}", round.id()).header("Authorization", bearer(user)))
+				.andExpect(status().isNotFound());
+			String list = mvc.perform(get("/api/v1/inspections/rounds?size=500").header("Authorization", bearer(user)))
+				.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+			assertThat(list).doesNotContain(round.id().toString());
+		}
+		mvc.perform(get("/api/v1/inspections/rounds/{id}", round.id()).header("Authorization", bearer("inspector")))
+			.andExpect(status().isOk());
+		management.open(rounds.office(), round.id());
+		mvc.perform(get("/api/v1/inspections/rounds/{id}", round.id()).header("Authorization", bearer("unit_admin")))
+			.andExpect(status().isNotFound());
+		management.close(rounds.office(), round.id());
+		// closed: the unit sees the round, but only its own points
+		String detail = mvc.perform(get("/api/v1/inspections/rounds/{id}", round.id()).header("Authorization",
+				bearer("unit_admin")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		List<String> units = JsonPath.read(detail, "$.points[*].unitId");
+		assertThat(units).isNotEmpty().containsOnly(fixtures.actor("unit_admin").unitId().toString());
+		mvc.perform(get("/api/v1/inspections/rounds").header("Authorization", bearer("auditor")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void planningOverTheApiWithSamplingPreview() throws Exception {
+		SamplingRule rule = rounds.rule(new SamplingQuota("P08", null, 2), new SamplingQuota("P11", null, 2));
+		String preview = mvc.perform(post("/api/v1/inspections/sampling-preview").header("Authorization", bearer("office"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"samplingRuleId\": \"%s\", \"seed\": 99}".formatted(rule.id())))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.points", hasSize(4)))
+			.andReturn().getResponse().getContentAsString();
+		String answer = mvc.perform(post("/api/v1/inspections/rounds").header("Authorization", bearer("office"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("""
+					{"name": "API 周检查", "kind": "WEEKLY_CHECK", "plannedOn": "2026-11-30", "samplingRuleId": "%s",
+					 "seed": 99, "teams": [["%s", "%s"]]}
+					""".formatted(rule.id(), rounds.inspector().userId(), rounds.inspector2().userId())))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.round.status").value("PLANNED"))
+			.andExpect(jsonPath("$.team", hasSize(2)))
+			.andReturn().getResponse().getContentAsString();
+		List<String> previewed = JsonPath.read(preview, "$.points[*].code");
+		List<String> planned = JsonPath.read(answer, "$.points[*].code");
+		assertThat(planned).containsExactlyInAnyOrderElementsOf(previewed);
+		// bad input: every field named
+		mvc.perform(post("/api/v1/inspections/rounds").header("Authorization", bearer("office"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"kind\": \"WEEKLY_CHECK\", \"teams\": [[\"%s\"]]}".formatted(rounds.inspector().userId())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("name", "plannedOn", "teams[0]",
+					"samplingRuleId")));
+		mvc.perform(post("/api/v1/inspections/rounds").header("Authorization", bearer("inspector"))
+			.contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void upperLevelResultsRoundTripAndEveryBadRowIsReported() throws Exception {
+		InspectionRound round = management.plan(rounds.office(), new NewRound("2026 年省级测评反馈 " + System.nanoTime(),
+				RoundKind.UPPER_LEVEL, null, java.time.LocalDate.of(2026, 11, 20), List.of(), null, null));
+		PointRef stop = points.ofType("P05").get(0);
+		PointRef toilet = points.ofType("P08").get(0);
+		List<Standard> stopStandards = rounds.standards(round, "P05");
+		Standard toiletStandard = rounds.standards(round, "P08").get(0);
+
+		byte[] bad = sheet(new String[][] {
+				{ stop.code(), stopStandards.get(0).code(), "不达标", "0.5", "U-LJ-CGJ", "ok" },
+				{ "NO-SUCH-POINT", stopStandards.get(0).code(), "达标", "", "", "" },
+				{ stop.code(), "WC-NOPE", "达标", "", "", "" },
+				{ stop.code(), toiletStandard.code(), "达标", "", "", "" },
+				{ toilet.code(), toiletStandard.code(), "达标", "1.5", "", "" },
+				{ toilet.code(), toiletStandard.code(), "也许", "", "U-NOPE", "" } });
+		mvc.perform(multipart("/api/v1/inspections/rounds/{id}/upper-level-results", round.id())
+			.file(new MockMultipartFile("file", "r.xlsx", "application/octet-stream", bad))
+			.header("Authorization", bearer("office")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].row").value(org.hamcrest.Matchers.hasItems(3, 4, 5, 6, 7)))
+			.andExpect(jsonPath("$.errors", hasSize(7))); // row 7: result, unit, and a second line for the same item
+		assertThat(directory.observations(rounds.office(), round.id())).isEmpty();
+
+		byte[] good = sheet(new String[][] {
+				{ stop.code(), stopStandards.get(0).code(), "不达标", "0.5", "U-LJ-CGJ", "站牌破损" },
+				{ stop.code(), stopStandards.get(1).code(), "达标", "", "", "" },
+				{ toilet.code(), toiletStandard.code(), "不适用", "", "", "" } });
+		mvc.perform(multipart("/api/v1/inspections/rounds/{id}/upper-level-results", round.id())
+			.file(new MockMultipartFile("file", "r.xlsx", "application/octet-stream", good))
+			.header("Authorization", bearer("office")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.observations").value(3))
+			.andExpect(jsonPath("$.points").value(2))
+			.andExpect(jsonPath("$.problems").value(1));
+		List<Observation> saved = directory.observations(rounds.office(), round.id());
+		assertThat(saved).hasSize(3);
+		Observation lost = saved.stream().filter(o -> o.result() == ObservationResult.NON_COMPLIANT).findFirst().orElseThrow();
+		assertThat(lost.getFraction()).isEqualByComparingTo("0.5");
+		assertThat(lost.note()).isEqualTo("站牌破损");
+		assertThat(problems.problem(lost.problemId()).orElseThrow().source()).isEqualTo(ProblemSource.UPPER_FEEDBACK);
+		List<ObservationFact> facts = new java.util.ArrayList<>();
+		directory.forEachFact(ObservationQuery.ofRound(round.frameworkId(), round.id()), facts::add);
+		assertThat(facts).filteredOn(f -> f.result() == ObservationResult.NON_COMPLIANT).singleElement()
+			.satisfies(f -> assertThat(f.unitId()).isEqualTo(fixtures.actor("unit_admin").unitId()));
+		assertThat(rounds.points(round)).hasSize(2);
+		// the template downloads and has the import's header
+		byte[] template = mvc.perform(get("/api/v1/inspections/upper-level-template").header("Authorization",
+				bearer("office"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new java.io.ByteArrayInputStream(template))) {
+			assertThat(workbook.getSheetAt(0).getRow(0).getCell(0).getStringCellValue()).startsWith("点位编码");
+		}
+	}
+
+	static byte[] sheet(String[][] rows) throws Exception {
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet();
+			Row header = sheet.createRow(0);
+			for (int c = 0; c < UpperLevelSheets.HEADER.size(); c++) {
+				header.createCell(c).setCellValue(UpperLevelSheets.HEADER.get(c));
+			}
+			for (int r = 0; r < rows.length; r++) {
+				Row row = sheet.createRow(r + 1);
+				for (int c = 0; c < rows[r].length; c++) {
+					row.createCell(c).setCellValue(rows[r][c]);
+				}
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+}
