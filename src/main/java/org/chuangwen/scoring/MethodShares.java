@@ -19,6 +19,7 @@ class MethodShares {
 
 	private final Map<AssessmentMethod, Double> shares = new EnumMap<>(AssessmentMethod.class);
 
+	@org.springframework.beans.factory.annotation.Autowired
 	MethodShares(Environment environment) {
 		for (AssessmentMethod m : AssessmentMethod.values()) {
 			double share = environment.getProperty("chuangwen.scoring.method-share." + m.name().toLowerCase(Locale.ROOT),

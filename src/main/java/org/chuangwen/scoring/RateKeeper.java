@@ -136,12 +136,18 @@ class RateKeeper {
 	 */
 	@Transactional
 	public long rebuild(UUID frameworkId) {
-		long started = System.nanoTime();
 		cache.lockExclusive(frameworkId);
-		ScoreEngine engine = engine(frameworkId);
+		return rebuild(frameworkId, engine(frameworkId), sink -> inspections
+			.forEachFact(new ObservationQuery(frameworkId, null, null, null, null), sink));
+	}
+
+	/** Rebuilds from the given facts (the caller holds the framework's lock and a transaction). */
+	long rebuild(UUID frameworkId, ScoreEngine engine,
+			java.util.function.Consumer<java.util.function.Consumer<ObservationFact>> source) {
+		long started = System.nanoTime();
 		Map<RoundKind, List<FactAggregator>> byKind = new java.util.EnumMap<>(RoundKind.class);
 		long[] facts = { 0 };
-		inspections.forEachFact(new ObservationQuery(frameworkId, null, null, null, null), fact -> {
+		source.accept(fact -> {
 			facts[0]++;
 			for (FactAggregator a : byKind.computeIfAbsent(fact.roundKind(),
 					k -> RateCache.CACHED.stream().map(d -> new FactAggregator(engine, d)).toList())) {

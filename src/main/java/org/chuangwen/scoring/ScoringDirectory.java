@@ -55,8 +55,12 @@ public class ScoringDirectory {
 
 	private final GroupNames names;
 
+	private final org.chuangwen.inspections.InspectionManagement inspectionManagement;
+
 	ScoringDirectory(ScoreCalculator calculator, RateKeeper keeper, InspectionDirectory inspections,
-			CriteriaDirectory criteria, OrganisationDirectory organisation, GroupNames names) {
+			CriteriaDirectory criteria, OrganisationDirectory organisation, GroupNames names,
+			org.chuangwen.inspections.InspectionManagement inspectionManagement) {
+		this.inspectionManagement = inspectionManagement;
 		this.calculator = calculator;
 		this.keeper = keeper;
 		this.inspections = inspections;
@@ -91,15 +95,26 @@ public class ScoringDirectory {
 			.toList();
 	}
 
-	/** The framework asked for (checked readable), or the default one. */
+	/**
+	 * The framework asked for (checked readable), or the default one: the active framework of the civilized-city
+	 * campaign (as inspections plans rounds on it), else the first the caller may read.
+	 */
 	public UUID framework(Actor actor, UUID frameworkId) {
 		if (frameworkId != null) {
 			return criteria.framework(actor, frameworkId).id();
 		}
-		return frameworks(actor).stream()
-			.findFirst()
-			.map(FrameworkOption::id)
+		return inspectionManagement.defaultFramework(actor)
+			.map(Framework::id)
+			.or(() -> frameworks(actor).stream().findFirst().map(FrameworkOption::id))
 			.orElseThrow(() -> new NotFoundException("framework", "-"));
+	}
+
+	/** The query's framework: as asked, else its round's, else the default one. */
+	public UUID framework(Actor actor, ScoreQuery query) {
+		if (query.frameworkId() == null && query.roundId() != null) {
+			return round(actor, query.roundId()).frameworkId();
+		}
+		return framework(actor, query.frameworkId());
 	}
 
 	/** The rounds of a framework the caller may see scores of, newest first: units only see closed ones. */
@@ -126,7 +141,7 @@ public class ScoringDirectory {
 	/** The scores the query asks for, within the caller's reach; groups are paged, best score first. */
 	public Scores scores(Actor actor, ScoreQuery query, PageRequest page) {
 		ScoringAccess access = access(actor);
-		UUID framework = framework(actor, query.frameworkId());
+		UUID framework = framework(actor, query);
 		ObservationQuery oq = observationQuery(actor, access, query.withFramework(framework));
 		ScoreEngine engine = calculator.engine(framework);
 		GroupNames.Lookup lookup = names.lookup();

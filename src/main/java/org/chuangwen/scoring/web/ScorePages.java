@@ -55,7 +55,7 @@ class ScorePages {
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String by, @RequestParam(required = false) Integer page, Model model) {
 		ScoreQuery query = ScoringParams.query(framework, round, kind, from, to, by);
-		UUID frameworkId = directory.framework(actor, query.frameworkId());
+		UUID frameworkId = directory.framework(actor, query);
 		model.addAttribute("scores", directory.scores(actor, query.withFramework(frameworkId),
 				PageRequest.of(page == null ? 0 : Math.max(0, page), 50)));
 		model.addAttribute("frameworks", directory.frameworks(actor));
