@@ -41,8 +41,9 @@ import org.springframework.stereotype.Component;
  * type (else for that standard), and one never observed anywhere is left out, as in scoring;</li>
  * <li>open problems: a failing item stays failing while the problem raised by that observation is open; once that
  * problem is closed (rectified and verified) the item counts as compliant until it is observed again. The problem of
- * an observation is the earliest problem at the point created from a minute before the observation on, not already
- * taken by an earlier failing item (the observation → problem link is not part of the inspections contract yet).</li>
+ * an observation is the earliest problem at the point raised in the same round, created from a minute before the
+ * observation on and not already taken by an earlier failing item (the fact itself does not carry its problem's id
+ * in the inspections contract yet).</li>
  * </ul>
  */
 @Component
@@ -202,11 +203,17 @@ class Forecaster {
 			.sorted(Comparator.comparing(Problem::createdAt))
 			.toList();
 		boolean[] taken = new boolean[atPoint.size()];
+		Map<UUID, Optional<UUID>> roundOf = new HashMap<>();
 		for (ObservationFact f : failing) {
 			int entry = st.indexOf(engine.standardIndex(f.standardId()));
 			for (int k = 0; k < atPoint.size(); k++) {
 				Problem pr = atPoint.get(k);
 				if (taken[k] || pr.createdAt().isBefore(f.observedAt().minus(MATCH_SLACK))) {
+					continue;
+				}
+				// only a problem raised by an observation of the same round (not a citizen's report, say)
+				Optional<UUID> round = roundOf.computeIfAbsent(pr.id(), inspections::roundOfProblem);
+				if (round.isEmpty() || !round.get().equals(f.roundId())) {
 					continue;
 				}
 				taken[k] = true;
