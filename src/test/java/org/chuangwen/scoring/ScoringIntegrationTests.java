@@ -190,6 +190,14 @@ class ScoringIntegrationTests {
 			.andExpect(jsonPath("$.total.maxScore").exists());
 		mvc.perform(get("/api/v1/scores").param("by", "planet").with(fixtures.signedInAs("office")))
 			.andExpect(status().isBadRequest());
+		mvc.perform(get("/scores").param("round", r.round().id().toString()).with(fixtures.signedInAs("office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("criteria-scores")));
+		mvc.perform(get("/scores").param("by", "pointType").with(fixtures.signedInAs("office")))
+			.andExpect(status().isOk());
+		mvc.perform(get("/scores/trace").param("round", r.round().id().toString()).with(fixtures.signedInAs("office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("trace-units")));
 	}
 
 	@Test
@@ -229,6 +237,9 @@ class ScoringIntegrationTests {
 				new ScoreQuery(r.round().frameworkId(), r.round().id(), null, null, null, ScoreGrouping.POINT_TYPE),
 				PageRequest.of(0, 50))).isInstanceOf(ForbiddenException.class);
 		mvc.perform(get("/api/v1/scores").with(fixtures.signedInAs("grid_worker"))).andExpect(status().isForbidden());
+		mvc.perform(get("/scores").with(fixtures.signedInAs("unit_admin"))).andExpect(status().isOk());
+		mvc.perform(get("/scores").param("by", "district").with(fixtures.signedInAs("unit_admin")))
+			.andExpect(status().isForbidden());
 		mvc.perform(get("/scores/trace").with(fixtures.signedInAs("unit_admin")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("因我单位失分的点位")));
