@@ -49,6 +49,7 @@ class HomeController {
 		String base = "home." + role.name();
 		List<Link> links = switch (role) {
 			case OFFICE_ADMIN -> List.of(new Link("nav.problemBoard", "/problems/board"), new Link("nav.problemNew", "/problems/new"),
+					new Link("scoring.nav", "/scores"),
 					new Link("nav.notices", "/notices"),
 					new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
 					new Link("nav.reportSummary", "/reports/summary"),
@@ -60,6 +61,7 @@ class HomeController {
 					new Link("nav.responsibilities", "/organisation/responsibilities"),
 					new Link("nav.users", "/admin/users"), new Link("nav.calendar", "/admin/calendar"));
 			case LEADER -> List.of(new Link("nav.problemBoard", "/problems/board"), new Link("nav.notices", "/notices"),
+					new Link("scoring.nav", "/scores"),
 					new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
 					new Link("nav.reportSummary", "/reports/summary"),
 					new Link("nav.accountability", "/notifications/accountability"), new Link("nav.units", "/organisation/units"));
