@@ -49,7 +49,7 @@ class HomeController {
 		String base = "home." + role.name();
 		List<Link> links = switch (role) {
 			case OFFICE_ADMIN -> List.of(new Link("nav.problemBoard", "/problems/board"), new Link("nav.problemNew", "/problems/new"),
-					new Link("scoring.nav", "/scores"),
+					new Link("nav.inspections", "/inspections"), new Link("scoring.nav", "/scores"),
 					new Link("nav.notices", "/notices"),
 					new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
 					new Link("nav.reportSummary", "/reports/summary"),
@@ -68,7 +68,11 @@ class HomeController {
 			case UNIT_ADMIN, UNIT_STAFF -> List.of(new Link("nav.problemInbox", "/problems/inbox"), new Link("nav.notices", "/notices"),
 					new Link("nav.tasks", "/tasks"), new Link("nav.weeklyReports", "/reports"), new Link("nav.points", "/points"),
 					new Link("nav.myUnit", "/organisation/units/mine"));
-			case INSPECTOR, GRID_WORKER -> List.of(new Link("nav.problemNew", "/problems/new"),
+			case INSPECTOR -> List.of(new Link("nav.inspections", "/inspections"), new Link("nav.problemNew", "/problems/new"),
+					new Link("nav.problemBoard", "/problems/board"), new Link("nav.points", "/points"),
+					new Link("nav.criteria", "/criteria/frameworks"),
+					new Link("nav.jurisdictions", "/organisation/jurisdictions"));
+			case GRID_WORKER -> List.of(new Link("nav.problemNew", "/problems/new"),
 					new Link("nav.problemBoard", "/problems/board"), new Link("nav.points", "/points"),
 					new Link("nav.criteria", "/criteria/frameworks"),
 					new Link("nav.jurisdictions", "/organisation/jurisdictions"));
@@ -77,8 +81,6 @@ class HomeController {
 					new Link("nav.passwordPolicy", "/admin/password-policy"));
 			case AUDIT_ADMIN -> List.of(new Link("nav.audit", "/admin/audit"));
 		};
-		links = role == Role.OFFICE_ADMIN || role == Role.INSPECTOR ? java.util.stream.Stream.concat(links.stream(),
-				java.util.stream.Stream.of(new Link("nav.inspections", "/inspections"))).toList() : links; // inspections
 		List<String> figures = switch (role) {
 			case OFFICE_ADMIN, LEADER -> List.of("/problems/home/figures", "/notices/home/figures", "/tasks/home/figures");
 			case UNIT_ADMIN, UNIT_STAFF -> List.of("/problems/home/figures", "/tasks/home/figures", "/notices/home/figures",
