@@ -1,0 +1,12 @@
+/**
+ * Scoring (DOMAIN §7, §9): same-day scores of inspection rounds rolled up the criterion tree (a parent's score is the
+ * sum of its children's, unobserved children left out and the parent's maximum spread over the observed ones), grouped
+ * by district, street, unit, point type and command post; method-aware (field results from inspections, material
+ * review and surveys through {@link org.chuangwen.scoring.ScorePart}); an incrementally maintained cache of pass-rate
+ * sums fed by {@link org.chuangwen.inspections.ObservationRecorded}; the same-day round report; the forecast of the
+ * official assessment by simulating its sampling; the accountability trace of every lost point.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Scoring",
+		allowedDependencies = { "shared", "audit", "organisation", "criteria", "points", "problems", "inspections",
+				"blobs" })
+package org.chuangwen.scoring;
