@@ -32,3 +32,43 @@ document.addEventListener('DOMContentLoaded', function () {
     window.cwPin(e.latlng.lat, e.latlng.lng);
   });
 });
+
+// A search box over a long select (data-filters="#select-id"): typing keeps only the options whose name contains the
+// text (the empty first option and the chosen one stay). Options are removed and re-added rather than hidden, which
+// phones' pickers ignore.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('input[data-filters]').forEach(function (box) {
+    var select = document.querySelector(box.getAttribute('data-filters'));
+    if (!select) { return; }
+    var all = Array.prototype.slice.call(select.options);
+    box.addEventListener('input', function () {
+      var text = box.value.trim().toLowerCase();
+      var chosen = select.value;
+      while (select.options.length) { select.remove(0); }
+      all.forEach(function (option, i) {
+        if (i === 0 || option.value === chosen || !text || option.text.toLowerCase().indexOf(text) >= 0) {
+          select.add(option);
+        }
+      });
+      select.value = chosen;
+      if (text && select.options.length > 1 && !chosen) { select.selectedIndex = 1; }
+    });
+  });
+});
+
+// A photo over the upload limit is refused at once, before the form is sent (the server refuses it too, but only
+// after the whole upload, and with a page of its own): the file input says why and the form cannot be submitted.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('input[type=file][data-max-bytes]').forEach(function (input) {
+    var max = Number(input.getAttribute('data-max-bytes'));
+    input.addEventListener('change', function () {
+      var big = Array.prototype.filter.call(input.files || [], function (f) { return f.size > max; });
+      var message = big.length ? (input.getAttribute('data-too-large') || '').replace('{0}', big[0].name) : '';
+      input.setCustomValidity(message);
+      input.classList.toggle('is-invalid', big.length > 0);
+      var feedback = input.parentElement && input.parentElement.querySelector('.invalid-feedback');
+      if (feedback && big.length) { feedback.textContent = message; }
+      if (big.length) { input.reportValidity(); }
+    });
+  });
+});

@@ -78,8 +78,9 @@ public class Blobs {
 	}
 
 	/**
-	 * Stores a file for a use. Refuses an empty file (400), a file over 20 MB ({@link BlobTooLargeException}, 413) and a
-	 * content type the use does not allow (400, whatever the file's name says).
+	 * Stores a file for a use. Refuses an empty file (400), a file over 20 MB ({@link BlobTooLargeException}, 413), a
+	 * content type the use does not allow (400, whatever the file's name says) and a JPEG or PNG whose picture does not
+	 * decode ({@link ImageUnreadableException}, 422: truncated or corrupt), before anything is written.
 	 */
 	@Transactional
 	public StoredBlob store(byte[] content, String originalFilename, BlobUse use, UUID uploadedBy) {
@@ -95,6 +96,9 @@ public class Blobs {
 		}
 		String sha256 = sha256(content);
 		PhotoReader.Read photo = isImage(contentType) ? PhotoReader.read(content, zone) : null;
+		if (photo != null && photo.undecodable()) {
+			throw new ImageUnreadableException(displayName(originalFilename));
+		}
 		writeOnce(sha256, content);
 		StoredBlob blob = new StoredBlob(Ids.newId(clock), sha256, contentType, content.length,
 				displayName(originalFilename), uploadedBy, clock.instant().truncatedTo(ChronoUnit.MICROS));

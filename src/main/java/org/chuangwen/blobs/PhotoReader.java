@@ -9,9 +9,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.OptionalLong;
 
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -21,6 +24,7 @@ import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
 import com.drew.lang.GeoLocation;
 import com.drew.metadata.Metadata;
+import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifDirectoryBase;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
@@ -31,15 +35,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads what a photo says about itself: its pixel size, its EXIF capture time and GPS position (metadata-extractor) and
  * its perceptual hash (decoded with ImageIO, headless). Nothing here throws for a bad file: what cannot be read is
- * simply absent.
+ * simply absent, and a picture that does not decode (a truncated or corrupt JPEG or PNG: no reader takes it, the
+ * decoder fails, or it reports corrupt data) is marked {@code undecodable} for the store to refuse it.
  * <ul>
  * <li>Capture time: EXIF DateTimeOriginal (else DateTimeDigitized, else the IFD0 DateTime) with OffsetTimeOriginal
  * when present; without an offset the camera's local time is taken in the city's zone ({@code zoneAssumed}). Times
  * before 1990 or unreadable are absent.</li>
  * <li>Position: the GPS latitude/longitude (WGS-84, as phones write them); (0, 0) and out-of-range values are absent.</li>
  * <li>Hash: the picture is decoded subsampled to about {@link #HASH_SOURCE_SIZE} pixels on its long side (so a 50
- * megapixel photo costs no more memory than a thumbnail) and hashed by {@link PerceptualHash}. Pictures over
- * {@link #MAX_PIXELS} are not decoded.</li>
+ * megapixel photo costs no more memory than a thumbnail), turned upright as its EXIF orientation says (a phone
+ * stores a portrait photo as landscape pixels with orientation 6: a copy rotated for real must hash the same), and
+ * hashed by {@link PerceptualHash}. Pictures over {@link #MAX_PIXELS} are not decoded. Width and height are those of
+ * the upright picture.</li>
  * </ul>
  */
 final class PhotoReader {
@@ -54,11 +61,11 @@ final class PhotoReader {
 
 	private static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
 
-	/** What was read; every part may be absent. */
+	/** What was read; every part may be absent. {@code undecodable}: the picture's data is truncated or corrupt. */
 	record Read(Integer width, Integer height, Instant takenAt, boolean zoneAssumed, Double latitude, Double longitude,
-			Long phash) {
+			Long phash, boolean undecodable) {
 
-		static final Read NOTHING = new Read(null, null, null, false, null, null, null);
+		static final Read NOTHING = new Read(null, null, null, false, null, null, null, false);
 	}
 
 	private PhotoReader() {
@@ -69,6 +76,7 @@ final class PhotoReader {
 		boolean zoneAssumed = false;
 		Double latitude = null;
 		Double longitude = null;
+		int orientation = 1;
 		try {
 			Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(content), content.length);
 			TakenAt time = takenAt(metadata, cityZone);
@@ -84,6 +92,7 @@ final class PhotoReader {
 				latitude = location.getLatitude();
 				longitude = location.getLongitude();
 			}
+			orientation = orientation(metadata);
 		}
 		catch (ImageProcessingException | IOException | RuntimeException ex) {
 			log.debug("no metadata read from an image: {}", ex.toString());
@@ -91,23 +100,41 @@ final class PhotoReader {
 		Integer width = null;
 		Integer height = null;
 		Long phash = null;
+		boolean undecodable = false;
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
 			Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
-			if (readers.hasNext()) {
+			if (!readers.hasNext()) {
+				undecodable = true;
+			}
+			else {
 				ImageReader reader = readers.next();
+				List<String> warnings = new ArrayList<>();
+				// the JPEG decoder reports truncated or damaged data ("Premature end of JPEG file") as warnings and
+				// fills the rest of the picture with grey: such a picture is corrupt
+				reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
 				try {
 					reader.setInput(in, true, true);
 					int w = reader.getWidth(0);
 					int h = reader.getHeight(0);
-					width = w;
-					height = h;
-					if (w > 0 && h > 0 && (long) w * h <= MAX_PIXELS) {
+					boolean sideways = orientation >= 5 && orientation <= 8;
+					width = sideways ? h : w;
+					height = sideways ? w : h;
+					if (w <= 0 || h <= 0) {
+						undecodable = true;
+					}
+					else if ((long) w * h <= MAX_PIXELS) {
 						int step = Math.max(1, Math.max(w, h) / HASH_SOURCE_SIZE);
 						ImageReadParam param = reader.getDefaultReadParam();
 						param.setSourceSubsampling(step, step, 0, 0);
-						BufferedImage image = reader.read(0, param);
-						OptionalLong hash = PerceptualHash.of(image);
-						phash = hash.isPresent() ? hash.getAsLong() : null;
+						BufferedImage image = decode(reader, param);
+						if (!warnings.isEmpty()) {
+							undecodable = true;
+							log.debug("corrupt image data: {}", warnings);
+						}
+						else if (image != null) {
+							OptionalLong hash = PerceptualHash.of(upright(image, orientation));
+							phash = hash.isPresent() ? hash.getAsLong() : null;
+						}
 					}
 				}
 				finally {
@@ -116,9 +143,78 @@ final class PhotoReader {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
+			undecodable = true;
 			log.debug("image not decoded: {}", ex.toString());
 		}
-		return new Read(width, height, takenAt, zoneAssumed, latitude, longitude, phash);
+		return new Read(width, height, takenAt, zoneAssumed, latitude, longitude, phash, undecodable);
+	}
+
+	/**
+	 * The picture, or null when it decodes only as a raster (a CMYK or YCCK JPEG, which ImageIO cannot turn into RGB:
+	 * a valid file, without a hash).
+	 */
+	private static BufferedImage decode(ImageReader reader, ImageReadParam param) throws IOException {
+		try {
+			return reader.read(0, param);
+		}
+		catch (IIOException ex) {
+			if (ex.getMessage() != null && ex.getMessage().contains("Unsupported Image Type") && reader.canReadRaster()) {
+				reader.readRaster(0, param);
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	/** The EXIF orientation (1–8; 1, upright, when absent or invalid). */
+	private static int orientation(Metadata metadata) {
+		ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+		if (ifd0 == null || !ifd0.containsTag(ExifDirectoryBase.TAG_ORIENTATION)) {
+			return 1;
+		}
+		try {
+			int value = ifd0.getInt(ExifDirectoryBase.TAG_ORIENTATION);
+			return value >= 1 && value <= 8 ? value : 1;
+		}
+		catch (MetadataException ex) {
+			return 1;
+		}
+	}
+
+	/**
+	 * The picture as it is meant to be seen, by its EXIF orientation: 2 mirrored, 3 turned half way, 4 flipped, 5
+	 * transposed, 6 turned a quarter clockwise, 7 transversed, 8 turned a quarter counter-clockwise.
+	 */
+	static BufferedImage upright(BufferedImage image, int orientation) {
+		if (orientation <= 1 || orientation > 8) {
+			return image;
+		}
+		int w = image.getWidth();
+		int h = image.getHeight();
+		boolean sideways = orientation >= 5;
+		int outW = sideways ? h : w;
+		int outH = sideways ? w : h;
+		BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
+		int[] source = image.getRGB(0, 0, w, h, null, 0, w);
+		int[] target = new int[outW * outH];
+		for (int y = 0; y < outH; y++) {
+			for (int x = 0; x < outW; x++) {
+				int sx;
+				int sy;
+				switch (orientation) {
+					case 2 -> { sx = w - 1 - x; sy = y; }
+					case 3 -> { sx = w - 1 - x; sy = h - 1 - y; }
+					case 4 -> { sx = x; sy = h - 1 - y; }
+					case 5 -> { sx = y; sy = x; }
+					case 6 -> { sx = y; sy = h - 1 - x; }
+					case 7 -> { sx = w - 1 - y; sy = h - 1 - x; }
+					default -> { sx = w - 1 - y; sy = x; }
+				}
+				target[y * outW + x] = source[sy * w + sx];
+			}
+		}
+		out.setRGB(0, 0, outW, outH, target, 0, outW);
+		return out;
 	}
 
 	private record TakenAt(Instant instant, boolean zoneAssumed) {

@@ -84,12 +84,75 @@ public class DemoCity implements SmartInitializingSingleton {
 			if (!directory.isEmpty()) {
 				return;
 			}
-			long started = System.nanoTime();
+			Costs costs = new Costs(jdbc.sql("select pg_backend_pid()").query(Integer.class).single());
+			Costs.Reading start = costs.read();
 			DemoContext context = new DemoContext(seed);
+			StringBuilder timings = new StringBuilder();
 			for (DemoStep step : steps) {
+				Costs.Reading before = costs.read();
 				step.load(context);
+				String spent = costs.read().since(before);
+				log.info("Demo step {} ({}): {}", step.order(), step.getClass().getSimpleName(), spent);
+				timings.append(timings.isEmpty() ? "" : "; ").append(step.getClass().getSimpleName()).append(' ').append(spent);
 			}
-			log.info("Demo city loaded (seed {}) in {} ms", seed, (System.nanoTime() - started) / 1_000_000);
+			Costs.Reading end = costs.read();
+			log.info("Demo city loaded (seed {}) in {} ms: {}", seed, (end.wallNanos() - start.wallNanos()) / 1_000_000,
+					end.since(start) + " = " + timings);
 		});
+	}
+
+	/**
+	 * What a step costs: wall time, and the processor time of this thread and of the database's server process for the
+	 * load's connection (read from /proc where the database runs on this machine, as the embedded one does). Processor
+	 * times hardly depend on what else the machine runs, wall time does: both are logged so that figures taken on a
+	 * busy machine can still be compared.
+	 */
+	static final class Costs {
+
+		private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+
+		private final java.nio.file.Path backendStat;
+
+		Costs(int backendPid) {
+			java.nio.file.Path stat = java.nio.file.Path.of("/proc", String.valueOf(backendPid), "stat");
+			this.backendStat = ticks(stat) >= 0 && comm(stat).startsWith("(postgres") ? stat : null;
+		}
+
+		record Reading(long wallNanos, long javaCpuNanos, long databaseTicks) {
+
+			String since(Reading before) {
+				String database = databaseTicks < 0 || before.databaseTicks < 0 ? "?"
+						: String.valueOf((databaseTicks - before.databaseTicks) * 10); // USER_HZ 100: 10 ms a tick
+				return "%d ms (java cpu %d ms, database cpu %s ms)".formatted((wallNanos - before.wallNanos) / 1_000_000,
+						(javaCpuNanos - before.javaCpuNanos) / 1_000_000, database);
+			}
+		}
+
+		Reading read() {
+			long cpu = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+			return new Reading(System.nanoTime(), cpu, backendStat == null ? -1 : ticks(backendStat));
+		}
+
+		private static String comm(java.nio.file.Path stat) {
+			try {
+				String line = java.nio.file.Files.readString(stat);
+				return line.substring(line.indexOf('('), line.lastIndexOf(')') + 1);
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				return "";
+			}
+		}
+
+		/** User plus system time of a process in clock ticks (fields 14 and 15 of /proc/PID/stat), -1 if unreadable. */
+		private static long ticks(java.nio.file.Path stat) {
+			try {
+				String line = java.nio.file.Files.readString(stat);
+				String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+				return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+			catch (java.io.IOException | RuntimeException ex) {
+				return -1;
+			}
+		}
 	}
 }

@@ -22,7 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  * <li>an overdue problem enters the ladder by inserting its row into {@code escalation_ladder} with
  * {@code ON CONFLICT DO NOTHING}, in the same transaction as its copy notice: only the instance whose insert went in
- * issues it; (problem, kind) is also unique among the notices' problems, so no step is ever issued twice;</li>
+ * issues it; (problem, cycle, kind) is also unique among the notices' problems, so no step is ever issued twice in a
+ * cycle;</li>
+ * <li>a problem whose ladder was stopped (closed) and which is overdue again (reopened, or relapsed at its re-check)
+ * re-enters the ladder in its next cycle, by the same insert turned into an update of its stopped row: again only one
+ * instance wins;</li>
  * <li>problems on the ladder are claimed in batches with {@code FOR UPDATE SKIP LOCKED} when their notice's deadline
  * has passed, so two instances work on different problems; a claimed problem still open and still overdue gets the
  * next step (rectification order, then admonition); one closed, rejected or merged stops its ladder and settles its

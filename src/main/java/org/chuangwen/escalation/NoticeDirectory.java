@@ -13,6 +13,7 @@ import org.chuangwen.organisation.Actor;
 import org.chuangwen.organisation.OrganisationDirectory;
 import org.chuangwen.organisation.OrganisationScope;
 import org.chuangwen.organisation.Role;
+import org.chuangwen.problems.ProblemDirectory;
 import org.chuangwen.shared.ForbiddenException;
 import org.chuangwen.shared.NotFoundException;
 import org.chuangwen.shared.Page;
@@ -37,15 +38,38 @@ public class NoticeDirectory {
 
 	private final AuditTrail audit;
 
+	private final ProblemDirectory problems;
+
 	private final Clock clock;
 
 	NoticeDirectory(NoticeRepository repository, OrganisationDirectory organisation, Blobs blobs, AuditTrail audit,
-			Clock clock) {
+			ProblemDirectory problems, Clock clock) {
 		this.repository = repository;
 		this.organisation = organisation;
 		this.blobs = blobs;
 		this.audit = audit;
+		this.problems = problems;
 		this.clock = clock;
+	}
+
+	/** Most notices listed for one problem (three steps per cycle on the ladder, plus any issued by hand). */
+	static final int MAX_FOR_PROBLEM = 60;
+
+	/**
+	 * The notices issued for one problem that the caller may see, newest first (for the problem's page): 403 for a
+	 * role that reads no notices, 404 for a problem outside the caller's scope.
+	 */
+	public List<Notice> forProblem(Actor actor, UUID problemId) {
+		OrganisationScope scope = scopeOf(actor);
+		problems.problem(actor, problemId);
+		NoticeRepository.Where where = NoticeRepository.filtered(scope,
+				new NoticeFilter(null, null, null, null, problemId));
+		return repository.page(where, new PageRequest(0, MAX_FOR_PROBLEM));
+	}
+
+	/** Whether the caller reads notices at all (a unit's accounts, the campaign office, leaders). */
+	public static boolean readsNotices(Actor actor) {
+		return actor != null && (actor.isUnitBound() || actor.hasAny(Role.OFFICE_ADMIN, Role.LEADER));
 	}
 
 	public Instant now() {
@@ -108,7 +132,7 @@ public class NoticeDirectory {
 		if (actor == null) {
 			return OrganisationScope.system();
 		}
-		if (!actor.isUnitBound() && !actor.hasAny(Role.OFFICE_ADMIN, Role.LEADER)) {
+		if (!readsNotices(actor)) {
 			throw new ForbiddenException("notice.forbidden.read");
 		}
 		return organisation.scopeOf(actor);

@@ -23,8 +23,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class NoticeRepository {
 
-	/** One problem's place on the ladder. */
-	record Rung(UUID problemId, UUID unitId, NoticeKind step, UUID noticeId, Instant nextCheckAt, Instant stoppedAt) {
+	/**
+	 * One problem's place on the ladder: the step it reached in its current cycle (1 for its first climb, one more
+	 * each time it re-entered the ladder after a stop), and when that cycle began.
+	 */
+	record Rung(UUID problemId, UUID unitId, NoticeKind step, UUID noticeId, Instant nextCheckAt, Instant stoppedAt,
+			int cycle, Instant enteredAt) {
 	}
 
 	/** A list query's WHERE clause with its parameters. */
@@ -90,8 +94,9 @@ class NoticeRepository {
 		for (NoticeProblem p : n.problems()) {
 			jdbc.sql("""
 					insert into notice_problem (notice_id, problem_id, kind, position, problem_number, category_name,
-					                            description, location, problem_deadline)
-					values (:notice, :problem, :kind, :position, :number, :category, :description, :location, :deadline)
+					                            description, location, problem_deadline, cycle)
+					values (:notice, :problem, :kind, :position, :number, :category, :description, :location, :deadline,
+					        coalesce((select l.cycle from escalation_ladder l where l.problem_id = :problem), 1))
 					""")
 				.param("notice", n.id())
 				.param("problem", p.problemId())
@@ -106,12 +111,16 @@ class NoticeRepository {
 		}
 	}
 
-	/** Of these problems, those that already had a notice of this kind. */
+	/** Of these problems, those that already had a notice of this kind in their current cycle on the ladder. */
 	List<UUID> alreadyNoticed(Collection<UUID> problemIds, NoticeKind kind) {
 		if (problemIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select problem_id from notice_problem where kind = :kind and problem_id = any(:ids)")
+		return jdbc.sql("""
+				select p.problem_id from notice_problem p
+				where p.kind = :kind and p.problem_id = any(:ids)
+				  and p.cycle = coalesce((select l.cycle from escalation_ladder l where l.problem_id = p.problem_id), 1)
+				""")
 			.param("kind", kind.name())
 			.param("ids", problemIds.toArray(UUID[]::new))
 			.query(UUID.class)
@@ -289,14 +298,24 @@ class NoticeRepository {
 
 	// the ladder
 
-	/** Puts problems on the ladder at a step; answers those that were not on it yet (whoever inserts first wins). */
+	/**
+	 * Puts problems on the ladder at a step, in a new cycle: those never on it start cycle 1; those whose ladder was
+	 * stopped (closed, then reopened or relapsed) start their next cycle. Answers those that entered; a problem still
+	 * climbing is left alone. Whoever writes first wins: a concurrent insert or restart waits for the row and then
+	 * finds it taken (not stopped any more).
+	 */
 	List<UUID> enter(Collection<UUID> problemIds, UUID unitId, NoticeKind step, Instant now) {
 		List<UUID> entered = new ArrayList<>();
 		for (UUID problem : problemIds) {
 			jdbc.sql("""
-					insert into escalation_ladder (problem_id, unit_id, step, next_check_at, updated_at)
-					values (:problem, :unit, :step, :now, :now)
-					on conflict (problem_id) do nothing
+					insert into escalation_ladder (problem_id, unit_id, step, next_check_at, updated_at, cycle, entered_at)
+					values (:problem, :unit, :step, :now, :now, 1, :now)
+					on conflict (problem_id) do update
+					set unit_id = excluded.unit_id, step = excluded.step, notice_id = null,
+					    next_check_at = excluded.next_check_at, stopped_at = null, stop_reason = null,
+					    updated_at = excluded.updated_at, cycle = escalation_ladder.cycle + 1,
+					    entered_at = excluded.entered_at
+					where escalation_ladder.stopped_at is not null
 					returning problem_id
 					""")
 				.param("problem", problem)
@@ -310,12 +329,12 @@ class NoticeRepository {
 		return entered;
 	}
 
-	/** Problems of this list already on the ladder. */
+	/** Problems of this list climbing the ladder now (a stopped ladder may be entered again in a new cycle). */
 	List<UUID> onLadder(Collection<UUID> problemIds) {
 		if (problemIds.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("select problem_id from escalation_ladder where problem_id = any(:ids)")
+		return jdbc.sql("select problem_id from escalation_ladder where problem_id = any(:ids) and stopped_at is null")
 			.param("ids", problemIds.toArray(UUID[]::new))
 			.query(UUID.class)
 			.list();
@@ -327,7 +346,7 @@ class NoticeRepository {
 	 */
 	List<Rung> claimDue(Instant now, int limit) {
 		return jdbc.sql("""
-				select problem_id, unit_id, step, notice_id, next_check_at, stopped_at from escalation_ladder
+				select problem_id, unit_id, step, notice_id, next_check_at, stopped_at, cycle, entered_at from escalation_ladder
 				where stopped_at is null and next_check_at <= :now
 				order by unit_id, problem_id
 				limit :limit
@@ -338,14 +357,14 @@ class NoticeRepository {
 	/** One problem's ladder row, locked. */
 	Optional<Rung> lockRung(UUID problemId) {
 		return jdbc.sql("""
-				select problem_id, unit_id, step, notice_id, next_check_at, stopped_at from escalation_ladder
+				select problem_id, unit_id, step, notice_id, next_check_at, stopped_at, cycle, entered_at from escalation_ladder
 				where problem_id = :problem for update
 				""").param("problem", problemId).query(NoticeRepository::rung).optional();
 	}
 
 	Optional<Rung> rung(UUID problemId) {
 		return jdbc.sql("""
-				select problem_id, unit_id, step, notice_id, next_check_at, stopped_at from escalation_ladder
+				select problem_id, unit_id, step, notice_id, next_check_at, stopped_at, cycle, entered_at from escalation_ladder
 				where problem_id = :problem
 				""").param("problem", problemId).query(NoticeRepository::rung).optional();
 	}
@@ -374,14 +393,18 @@ class NoticeRepository {
 			.update();
 	}
 
-	/** Stops a problem's ladder; answers the step it had reached, or empty when it was not on it or already stopped. */
-	Optional<NoticeKind> stop(UUID problemId, String reason, Instant now) {
+	/**
+	 * Stops a problem's ladder for what happened to it at {@code at}; answers the step it had reached, or empty when it
+	 * was not on it, was stopped already, or its current cycle began after {@code at} (a late report of an earlier
+	 * closing does not stop the climb of a relapse).
+	 */
+	Optional<NoticeKind> stop(UUID problemId, String reason, Instant at) {
 		return jdbc.sql("""
-				update escalation_ladder set stopped_at = :now, stop_reason = :reason, updated_at = :now
-				where problem_id = :problem and stopped_at is null
+				update escalation_ladder set stopped_at = :at, stop_reason = :reason, updated_at = :at
+				where problem_id = :problem and stopped_at is null and entered_at <= :at
 				returning step
 				""")
-			.param("now", utc(now))
+			.param("at", utc(at))
 			.param("reason", reason)
 			.param("problem", problemId)
 			.query(String.class)
@@ -392,7 +415,7 @@ class NoticeRepository {
 	private static Rung rung(ResultSet rs, int n) throws SQLException {
 		return new Rung(rs.getObject("problem_id", UUID.class), rs.getObject("unit_id", UUID.class),
 				NoticeKind.valueOf(rs.getString("step")), rs.getObject("notice_id", UUID.class),
-				instant(rs, "next_check_at"), instant(rs, "stopped_at"));
+				instant(rs, "next_check_at"), instant(rs, "stopped_at"), rs.getInt("cycle"), instant(rs, "entered_at"));
 	}
 
 	static Notice notice(ResultSet rs, int n) throws SQLException {

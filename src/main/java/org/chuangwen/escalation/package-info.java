@@ -4,9 +4,12 @@
  * not fixed, an admonition (约谈) with the unit's main leader, for which the unit uploads a written explanation.
  * <ul>
  * <li>{@link org.chuangwen.escalation.EscalationSweep}: the cluster-safe job that climbs the ladder (claims with
- * {@code FOR UPDATE SKIP LOCKED}, one notice per step per problem by a unique key).</li>
+ * {@code FOR UPDATE SKIP LOCKED}, one notice per step per problem and cycle by a unique key). Closing a problem stops
+ * its ladder; a problem reopened or relapsed (回头看 failed) that becomes overdue again climbs it again in a new cycle,
+ * from the copy notice.</li>
  * <li>{@link org.chuangwen.escalation.NoticeDirectory}: the notices a caller may see (a unit its own, the office and
- * leaders those of their jurisdiction).</li>
+ * leaders those of their jurisdiction), also per problem for the problem's page ({@code /notices/for-problem/{id}}, an
+ * htmx fragment: the problems module sits on a lower floor and cannot call this one).</li>
  * <li>{@link org.chuangwen.escalation.EscalationManagement}: a notice issued by hand by the campaign office, the
  * admonition's explanation.</li>
  * </ul>

@@ -75,6 +75,8 @@ public class InspectionManagement {
 
 	private final Blobs blobs;
 
+	private final org.chuangwen.problems.ProblemDirectory problemDirectory;
+
 	private final AuditTrail audit;
 
 	private final ApplicationEventPublisher events;
@@ -82,8 +84,10 @@ public class InspectionManagement {
 	private final Clock clock;
 
 	InspectionManagement(InspectionRepository repository, CriteriaDirectory criteria, PointDirectory points,
-			OrganisationDirectory organisation, UserAccounts accounts, ProblemManagement problems, Blobs blobs,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			OrganisationDirectory organisation, UserAccounts accounts, ProblemManagement problems,
+			org.chuangwen.problems.ProblemDirectory problemDirectory, Blobs blobs, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
+		this.problemDirectory = problemDirectory;
 		this.repository = repository;
 		this.criteria = criteria;
 		this.points = points;
@@ -94,6 +98,12 @@ public class InspectionManagement {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+	}
+
+	/** The same commands acting at the instants of another clock, for entering past rounds (the demo city). */
+	public InspectionManagement at(Clock other) {
+		return new InspectionManagement(repository, criteria, points, organisation, accounts, problems, problemDirectory,
+				blobs, audit, events, other);
 	}
 
 	// sampling rules
@@ -161,7 +171,7 @@ public class InspectionManagement {
 	public SamplingDraw preview(Actor actor, UUID ruleId, Long seed) {
 		InspectionAccess.requirePlanner(actor);
 		SamplingRule rule = ruleOrFail(ruleId);
-		return draw(rule, seed != null ? seed : newSeed(), new Places(organisation));
+		return draw(rule, seed != null ? seed : newSeed(), places(actor));
 	}
 
 	/**
@@ -212,7 +222,7 @@ public class InspectionManagement {
 		UUID id = Ids.newId(clock);
 		Instant now = clock.instant();
 		SamplingDraw draw = rule == null ? new SamplingDraw(seed, List.of(), List.of())
-				: draw(rule, seed, new Places(organisation));
+				: draw(rule, seed, places(actor));
 		NewRound stored = new NewRound(name, round.kind(), framework.id(), round.plannedOn(), round.teams(),
 				rule == null ? null : rule.id(), seed);
 		repository.insertRound(id, stored, framework.id(), seed, shortfallJson(draw.shortfalls()), now, actor.userId());
@@ -319,6 +329,43 @@ public class InspectionManagement {
 					ProblemSource.INSPECTION, clock.instant()));
 		}
 		return saved;
+	}
+
+	/** Records items at several points of a round in one transaction (all or nothing); see {@link #record}. */
+	@Transactional
+	public List<Observation> recordAt(Actor actor, UUID roundId, Map<UUID, List<ObservationInput>> byPoint) {
+		List<Observation> saved = new ArrayList<>();
+		byPoint.forEach((point, items) -> saved.addAll(record(actor, roundId, point, items)));
+		return saved;
+	}
+
+	/** A photo taken on the checklist page, stored with the items it belongs to. */
+	public record Upload(byte[] content, String filename) {
+	}
+
+	/**
+	 * As {@link #record}, storing the photos uploaded with the page first (JPEG or PNG, checked by content) and adding
+	 * them to their items, all in one transaction.
+	 */
+	@Transactional
+	public List<Observation> recordWithUploads(Actor actor, UUID roundId, UUID pointId, List<ObservationInput> items,
+			Map<UUID, List<Upload>> uploads) {
+		List<ObservationInput> withPhotos = new ArrayList<>();
+		for (ObservationInput item : items) {
+			List<Upload> files = uploads.getOrDefault(item.standardId(), List.of());
+			if (files.isEmpty()) {
+				withPhotos.add(item);
+				continue;
+			}
+			List<UUID> photos = new ArrayList<>(item.photos());
+			for (Upload file : files) {
+				photos.add(blobs.store(file.content(), file.filename(), org.chuangwen.blobs.BlobUse.PHOTO,
+						actor.userId()).id());
+			}
+			withPhotos.add(new ObservationInput(item.standardId(), item.result(), item.getFraction(), item.note(), photos,
+					item.categoryCode()));
+		}
+		return record(actor, roundId, pointId, withPhotos);
 	}
 
 	private void checkItems(Actor actor, List<ObservationInput> items) {
@@ -459,6 +506,77 @@ public class InspectionManagement {
 				r.recordedFraction(), r.getFraction(), r.note(), r.problemId(), r.observedAt(), r.observedByName(), photos);
 	}
 
+	// past rounds
+
+	/**
+	 * A result of a round inspected before it was entered here (on paper, or in another system), with the instant it
+	 * was observed and, for a non-compliant item, the problem already filed for it (if any).
+	 */
+	public record PastObservation(UUID pointId, UUID standardId, ObservationResult result, BigDecimal getFraction,
+			String note, UUID problemId, Instant observedAt) {
+	}
+
+	/**
+	 * Enters the results of an open round inspected earlier, all at once (office only): every line is checked as on
+	 * the checklist (point in the round, standard applying to its type, fraction 0..1, a known problem), nothing is
+	 * saved when one is wrong (400/422), no item is entered twice (409 for an item the round has already). Published
+	 * and audited like any observation, with one audit record for the batch.
+	 */
+	@Transactional
+	public int enterPastResults(Actor actor, UUID roundId, List<PastObservation> items) {
+		InspectionAccess.requirePlanner(actor);
+		InspectionRepository.RoundRow round = repository.roundRow(roundId, true)
+			.orElseThrow(() -> new NotFoundException("inspectionRound", roundId));
+		if (round.status() != RoundStatus.OPEN) {
+			throw new RuleViolationException(round.status() == RoundStatus.CLOSED ? "inspection.round.closed"
+					: "inspection.round.notOpenYet", round.name());
+		}
+		Map<UUID, SampledPoint> inRound = new HashMap<>();
+		repository.roundPoints(roundId).forEach(p -> inRound.put(p.pointId(), p));
+		CriterionTree tree = criteria.tree(round.frameworkId());
+		Places places = places(actor);
+		Map<UUID, Places.Snapshot> snapshots = new HashMap<>();
+		Set<String> keys = new HashSet<>();
+		repository.observationsOf(roundId).forEach(r -> keys.add(r.pointId() + "|" + r.standardId()));
+		List<InspectionRepository.Row> rows = new ArrayList<>();
+		for (PastObservation item : items) {
+			SampledPoint sampled = inRound.get(item.pointId());
+			if (sampled == null) {
+				throw new RuleViolationException("inspection.point.notInRound", String.valueOf(item.pointId()));
+			}
+			Standard standard = tree.standard(item.standardId()).orElseThrow(
+					() -> new RuleViolationException("inspection.standard.unknown", String.valueOf(item.standardId())));
+			if (!standard.appliesTo(sampled.typeCode())) {
+				throw new RuleViolationException("inspection.standard.notApplicable", standard.code(), sampled.code());
+			}
+			checkItems(null, List.of(new ObservationInput(item.standardId(), item.result(), item.getFraction(),
+					item.note(), List.of(), null)));
+			if (!keys.add(item.pointId() + "|" + item.standardId())) {
+				throw new org.chuangwen.shared.ConflictException("inspection.observation.exists", standard.code());
+			}
+			if (item.problemId() != null && problemDirectory.problem(item.problemId()).isEmpty()) {
+				throw new InvalidInputException("problemId", "inspection.problem.unknown", item.problemId().toString());
+			}
+			Places.Snapshot s = snapshots.computeIfAbsent(item.pointId(), id -> points.point(id).map(places::of)
+				.orElseThrow(() -> new NotFoundException("point", id)));
+			BigDecimal recorded = item.result() == ObservationResult.NOT_APPLICABLE ? null : item.getFraction();
+			rows.add(new InspectionRepository.Row(Ids.newId(clock), roundId, round.kind(), round.frameworkId(),
+					standard.id(), standard.code(), item.pointId(), s.pointTypeCode(), s.districtId(), s.streetId(),
+					s.unitId(), s.commandPostId(), s.leaderPersonId(), s.personId(), item.result(), recorded,
+					item.result().getFraction(recorded), item.note() == null ? "" : item.note().strip(), item.problemId(),
+					item.observedAt() == null ? clock.instant() : item.observedAt(), actor.userId(), actor.displayName(),
+					0));
+		}
+		repository.insertObservations(rows);
+		for (InspectionRepository.Row row : rows) {
+			events.publishEvent(new ObservationRecorded(row.fact(), null));
+		}
+		audit.record("inspection.pastResults.entered", "inspection_round", roundId, null,
+				Map.of("observations", rows.size(), "points", snapshots.size(),
+						"problemsLinked", rows.stream().filter(r -> r.problemId() != null).count()), null);
+		return rows.size();
+	}
+
 	// upper-level results
 
 	/** What an import did: the lines saved and the problems it created. */
@@ -566,7 +684,7 @@ public class InspectionManagement {
 		if (!bad.isEmpty()) {
 			throw new org.chuangwen.organisation.ImportRejectedException(bad);
 		}
-		Places places = new Places(organisation);
+		Places places = places(actor);
 		Map<UUID, SampledPoint> joined = new LinkedHashMap<>();
 		Set<UUID> inRound = new HashSet<>();
 		repository.roundPoints(roundId).forEach(p -> inRound.add(p.pointId()));
@@ -705,6 +823,11 @@ public class InspectionManagement {
 				.append(",\"asked\":").append(s.asked()).append(",\"available\":").append(s.available()).append('}');
 		}
 		return json.append(']').toString();
+	}
+
+	/** A place resolver preloaded with every node the (office) actor sees: one query instead of one per node. */
+	private Places places(Actor actor) {
+		return new Places(organisation, actor == null ? List.of() : organisation.jurisdictionOptions(actor, true));
 	}
 
 	private static long newSeed() {

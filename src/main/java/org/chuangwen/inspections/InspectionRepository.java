@@ -268,17 +268,45 @@ class InspectionRepository {
 		jdbc.sql("""
 				insert into inspection_observation (id, round_id, round_kind, framework_id, standard_id, standard_code,
 				    point_id, point_type_code, district_id, street_id, unit_id, command_post_id, leader_person_id, person_id,
-				    result, recorded_fraction, get_fraction, note, problem_id, observed_at, observed_by, observed_by_name)
+				    result, recorded_fraction, get_fraction, get_units, note, problem_id, observed_at, observed_by,
+				    observed_by_name)
 				values (:id, :round, :kind, :framework, :standard, :standardCode, :point, :type, :district, :street, :unit,
-				    :post, :leader, :person, :result, :recorded, :fraction, :note, :problem, :at, :by, :byName)
+				    :post, :leader, :person, :result, :recorded, :fraction, :units, :note, :problem, :at, :by, :byName)
 				""").params(params(r)).update();
+	}
+
+	/** Inserts many observations with multi-row statements (a past round entered at once). */
+	void insertObservations(List<Row> rows) {
+		final int chunk = 400;
+		for (int from = 0; from < rows.size(); from += chunk) {
+			List<Row> part = rows.subList(from, Math.min(rows.size(), from + chunk));
+			StringBuilder sql = new StringBuilder("""
+					insert into inspection_observation (id, round_id, round_kind, framework_id, standard_id, standard_code,
+					    point_id, point_type_code, district_id, street_id, unit_id, command_post_id, leader_person_id,
+					    person_id, result, recorded_fraction, get_fraction, get_units, note, problem_id, observed_at,
+					    observed_by, observed_by_name) values
+					""");
+			Map<String, Object> params = new java.util.HashMap<>();
+			for (int i = 0; i < part.size(); i++) {
+				sql.append(i == 0 ? "" : ",").append("""
+						(:id%1$d, :round%1$d, :kind%1$d, :framework%1$d, :standard%1$d, :standardCode%1$d, :point%1$d,
+						 :type%1$d, :district%1$d, :street%1$d, :unit%1$d, :post%1$d, :leader%1$d, :person%1$d, :result%1$d,
+						 :recorded%1$d, :fraction%1$d, :units%1$d, :note%1$d, :problem%1$d, :at%1$d, :by%1$d, :byName%1$d)
+						""".formatted(i));
+				for (Map.Entry<String, Object> e : params(part.get(i)).entrySet()) {
+					params.put(e.getKey() + i, e.getValue());
+				}
+			}
+			jdbc.sql(sql.toString()).params(params).update();
+		}
 	}
 
 	void updateObservation(Row r) {
 		jdbc.sql("""
 				update inspection_observation set point_type_code = :type, district_id = :district, street_id = :street,
 				    unit_id = :unit, command_post_id = :post, leader_person_id = :leader, person_id = :person,
-				    result = :result, recorded_fraction = :recorded, get_fraction = :fraction, note = :note,
+				    result = :result, recorded_fraction = :recorded, get_fraction = :fraction, get_units = :units,
+				    note = :note,
 				    problem_id = :problem, observed_at = :at, observed_by = :by, observed_by_name = :byName,
 				    version = version + 1
 				where id = :id
@@ -304,6 +332,8 @@ class InspectionRepository {
 		p.put("result", r.result().name());
 		p.put("recorded", r.recordedFraction());
 		p.put("fraction", r.getFraction());
+		p.put("units", r.getFraction() == null ? null
+				: r.getFraction().movePointRight(4).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact());
 		p.put("note", r.note());
 		p.put("problem", r.problemId());
 		p.put("at", ts(r.observedAt()));
@@ -342,19 +372,6 @@ class InspectionRepository {
 
 	// for the higher floors
 
-	/** The group key expression of a dimension; fixed SQL text only. */
-	private static String groupKey(ScoreDimension by) {
-		return switch (by) {
-			case CITY -> "null::text";
-			case DISTRICT -> "o.district_id::text";
-			case STREET -> "o.street_id::text";
-			case UNIT -> "o.unit_id::text";
-			case POINT_TYPE -> "o.point_type_code";
-			case COMMAND_POST -> "o.command_post_id::text";
-			case POINT -> "o.point_id::text";
-		};
-	}
-
 	private static String groupColumn(ScoreDimension by) {
 		return switch (by) {
 			case CITY -> null;
@@ -386,15 +403,18 @@ class InspectionRepository {
 
 	/** One aggregate: per group and standard, the sum of the get fractions and the count of applicable observations. */
 	List<StandardRate> standardRates(ObservationQuery query, ScoreDimension by) {
-		SqlWhere where = where(query).and("o.get_fraction is not null", null, null);
+		SqlWhere where = where(query).and("o.get_units is not null", null, null);
 		String column = groupColumn(by);
 		if (column != null) {
 			where.and(column + " is not null", null, null);
 		}
-		return where.bind(jdbc.sql("select " + groupKey(by) + " as group_key, o.standard_id, sum(o.get_fraction) as get_sum,"
-				+ " count(*) as applicable from inspection_observation o" + where.sql() + " group by 1, 2 order by 1, 2"))
+		// group on the raw (uuid) column, cast only the resulting keys to text
+		String key = column == null ? "null::text" : by == ScoreDimension.POINT_TYPE ? column : column + "::text";
+		String groupBy = column == null ? "o.standard_id" : column + ", o.standard_id";
+		return where.bind(jdbc.sql("select " + key + " as group_key, o.standard_id, sum(o.get_units) as get_units,"
+				+ " count(*) as applicable from inspection_observation o" + where.sql() + " group by " + groupBy))
 			.query((rs, n) -> new StandardRate(rs.getString("group_key"), uuid(rs, "standard_id"),
-					rs.getBigDecimal("get_sum"), rs.getLong("applicable")))
+					BigDecimal.valueOf(rs.getLong("get_units"), 4), rs.getLong("applicable")))
 			.list();
 	}
 

@@ -33,6 +33,12 @@ final class Places {
 		this.organisation = organisation;
 	}
 
+	/** With the nodes already known (e.g. every node an office sees, read in one query). */
+	Places(OrganisationDirectory organisation, List<Jurisdiction> known) {
+		this.organisation = organisation;
+		known.forEach(j -> nodes.put(j.id(), Optional.of(j)));
+	}
+
 	UUID districtOf(UUID jurisdictionId) {
 		return ancestor(jurisdictionId, JurisdictionLevel.DISTRICT);
 	}

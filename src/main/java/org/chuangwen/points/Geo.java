@@ -135,4 +135,60 @@ public final class Geo {
 		}
 		return List.copyOf(open);
 	}
+	/**
+	 * The first two edges of a ring (not closed) that cross or touch although they are not neighbours, as their indexes
+	 * (edge i runs from vertex i to vertex i+1, the last back to vertex 0), or null when the ring is a simple polygon.
+	 * Neighbouring edges may only share their common vertex (a spike folding back onto its own edge is a crossing too).
+	 */
+	public static int[] firstCrossing(List<LatLng> ring) {
+		int n = ring.size();
+		for (int i = 0; i < n; i++) {
+			LatLng a = ring.get(i), b = ring.get((i + 1) % n);
+			for (int j = i + 1; j < n; j++) {
+				LatLng c = ring.get(j), d = ring.get((j + 1) % n);
+				boolean adjacent = j == i + 1 || (i == 0 && j == n - 1);
+				if (adjacent) {
+					// neighbours share one vertex; they must not overlap along a stretch (collinear and doubling back)
+					LatLng shared = j == i + 1 ? b : a;
+					LatLng p = j == i + 1 ? a : b;
+					LatLng q = j == i + 1 ? d : c;
+					if (orientation(p, shared, q) == 0 && dot(p, shared, q) > 0) {
+						return new int[] { i, j };
+					}
+					continue;
+				}
+				if (segmentsMeet(a, b, c, d)) {
+					return new int[] { i, j };
+				}
+			}
+		}
+		return null;
+	}
+
+	private static double dot(LatLng p, LatLng shared, LatLng q) {
+		return (p.lng() - shared.lng()) * (q.lng() - shared.lng()) + (p.lat() - shared.lat()) * (q.lat() - shared.lat());
+	}
+
+	private static int orientation(LatLng p, LatLng q, LatLng r) {
+		double v = (q.lng() - p.lng()) * (r.lat() - p.lat()) - (q.lat() - p.lat()) * (r.lng() - p.lng());
+		if (Math.abs(v) < 1e-18) {
+			return 0;
+		}
+		return v > 0 ? 1 : -1;
+	}
+
+	private static boolean within(LatLng p, LatLng q, LatLng r) {
+		return Math.min(p.lng(), r.lng()) <= q.lng() && q.lng() <= Math.max(p.lng(), r.lng())
+				&& Math.min(p.lat(), r.lat()) <= q.lat() && q.lat() <= Math.max(p.lat(), r.lat());
+	}
+
+	/** Whether segments ab and cd cross or touch (end points included). */
+	static boolean segmentsMeet(LatLng a, LatLng b, LatLng c, LatLng d) {
+		int o1 = orientation(a, b, c), o2 = orientation(a, b, d), o3 = orientation(c, d, a), o4 = orientation(c, d, b);
+		if (o1 != o2 && o3 != o4) {
+			return true;
+		}
+		return (o1 == 0 && within(a, c, b)) || (o2 == 0 && within(a, d, b)) || (o3 == 0 && within(c, a, d))
+				|| (o4 == 0 && within(c, b, d));
+	}
 }

@@ -112,6 +112,11 @@ public class PointDirectory {
 		return scope.isEverything() || (scope.path() != null && boundary.jurisdictionPath().startsWith(scope.path()));
 	}
 
+	/** Whether a jurisdiction path lies inside the caller's jurisdiction (for pages that look a grid up by code). */
+	public boolean seesJurisdictionPath(Actor actor, String path) {
+		return PointAccess.scopeOf(actor).seesJurisdiction(path);
+	}
+
 	/** The active points of one type, by code. */
 	public List<PointRef> ofType(String typeCode) {
 		return typeCode == null ? List.of() : repository.ofType(typeCode.strip()).stream().map(Point::ref).toList();
@@ -158,6 +163,20 @@ public class PointDirectory {
 	public boolean mayCreate(Actor actor) {
 		OrganisationScope scope = PointAccess.scopeOf(actor);
 		return scope.isEverything() || (scope.isMaintainer() && !scope.isUnitBound());
+	}
+
+	/** Figures of the caller's points for the home page: active, retired, and active ones without any photo. */
+	public record PointFigures(long active, long retired, long activeWithoutPhoto) {
+	}
+
+	public PointFigures figures(Actor actor) {
+		OrganisationScope scope = PointAccess.scopeOf(actor);
+		long active = repository.count(PointRepository.scoped(scope).and("status = 'ACTIVE'", null, null));
+		long retired = repository.count(PointRepository.scoped(scope).and("status = 'RETIRED'", null, null));
+		long bare = repository.count(PointRepository.scoped(scope)
+			.and("status = 'ACTIVE'", null, null)
+			.and("not exists (select 1 from point_photo ph where ph.point_id = point.id)", null, null));
+		return new PointFigures(active, retired, bare);
 	}
 
 	/** The audited history of a point, newest first. */

@@ -46,8 +46,12 @@ public class PointManagement {
 
 	private final Clock clock;
 
+	private final Geo.BoundingBox cityBounds;
+
 	PointManagement(PointRepository repository, OrganisationDirectory organisation, CriteriaDirectory criteria,
-			GridLocator grids, AuditTrail audit, Clock clock) {
+			GridLocator grids, AuditTrail audit, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${chuangwen.map.city-bounds:}") String cityBounds) {
+		this.cityBounds = parseBounds(cityBounds);
 		this.repository = repository;
 		this.organisation = organisation;
 		this.criteria = criteria;
@@ -153,10 +157,52 @@ public class PointManagement {
 
 	/**
 	 * Sets the boundary of a grid: one outer ring of at least three vertices. The campaign office maintaining the
-	 * grid's node; audited with the old and new ring.
+	 * grid's node; audited with the old and new ring. Checked as by {@link #defineGridBoundary(Actor, UUID, List,
+	 * Integer, String)}, without a version check.
 	 */
 	@Transactional
 	public GridBoundary defineGridBoundary(Actor actor, UUID gridId, List<LatLng> ring) {
+		return defineGridBoundary(actor, gridId, ring, null, null);
+	}
+
+	/**
+	 * Sets the boundary of a grid, checked on the server: every vertex a valid position inside the city's extent
+	 * ({@code chuangwen.map.city-bounds}), at least three distinct vertices and at most {@link #MAX_RING_VERTICES}, an
+	 * area, and a simple polygon (no edge crosses or touches another). 400 on the field {@code ring} says which vertex
+	 * or which edges are wrong; 404 for a grid outside the caller's jurisdiction; 403 for a caller who does not maintain
+	 * it; 409 when {@code expectedVersion} (the boundary's version the caller saw; null for none) is stale, or when the
+	 * grid got a boundary meanwhile. Audited with the old and new ring and the optional {@code note}.
+	 */
+	@Transactional
+	public GridBoundary defineGridBoundary(Actor actor, UUID gridId, List<LatLng> ring, Integer expectedVersion,
+			String note) {
+		Jurisdiction grid = maintainedGrid(actor, gridId);
+		List<LatLng> checked = checkedRing(ring);
+		GridBoundary before = repository.boundary(gridId).orElse(null);
+		if (expectedVersion != null && (before == null || before.version() != expectedVersion)) {
+			throw staleBoundary();
+		}
+		if (note != null) {
+			new Validation().maxLength("note", note.strip(), 500).throwIfInvalid();
+		}
+		GridBoundary next = new GridBoundary(gridId, grid.code(), grid.path(), checked, 0);
+		if (expectedVersion == null) {
+			repository.saveBoundary(next, now(), by(actor));
+		}
+		else if (!repository.updateBoundary(next, expectedVersion, now(), by(actor))) {
+			throw staleBoundary();
+		}
+		audit.record("grid.boundaryDefined", "grid", gridId, before == null ? null : ringSnapshot(before),
+				ringSnapshot(next), note == null || note.isBlank() ? null : note.strip());
+		return repository.boundary(gridId).orElseThrow();
+	}
+
+	/** At most this many vertices in a grid's boundary. */
+	public static final int MAX_RING_VERTICES = 2_000;
+
+	/** A grid the caller maintains (404 outside its jurisdiction, 400 for a node that is no grid, 403 read-only). */
+	@Transactional(readOnly = true)
+	public Jurisdiction maintainedGrid(Actor actor, UUID gridId) {
 		OrganisationScope scope = PointAccess.scopeOf(actor);
 		Jurisdiction grid = organisation.jurisdiction(gridId)
 			.filter(j -> scope.seesJurisdiction(j.path()))
@@ -165,13 +211,79 @@ public class PointManagement {
 			throw new InvalidInputException("gridId", "grid.boundary.notGrid");
 		}
 		PointAccess.requireMaintains(scope, grid.path());
-		List<LatLng> normalised = Geo.normalisedRing(ring);
-		GridBoundary before = repository.boundary(gridId).orElse(null);
-		GridBoundary next = new GridBoundary(gridId, grid.code(), grid.path(), normalised, 0);
-		repository.saveBoundary(next, now(), by(actor));
-		audit.record("grid.boundaryDefined", "grid", gridId, before == null ? null : ringSnapshot(before),
-				ringSnapshot(next), null);
-		return repository.boundary(gridId).orElseThrow();
+		return grid;
+	}
+
+	/** The ring without a closing vertex and without a vertex repeated right after itself, or 400 saying what is wrong. */
+	List<LatLng> checkedRing(List<LatLng> ring) {
+		if (ring == null || ring.isEmpty()) {
+			throw new InvalidInputException("ring", "grid.boundary.tooFewVertices");
+		}
+		List<LatLng> open = new java.util.ArrayList<>();
+		for (int i = 0; i < ring.size(); i++) {
+			LatLng p = ring.get(i);
+			if (p == null || !Geo.isValid(p.lat(), p.lng())) {
+				throw new InvalidInputException("ring", "grid.boundary.vertexInvalid", i + 1);
+			}
+			if (open.isEmpty() || !open.get(open.size() - 1).equals(p)) {
+				open.add(p);
+			}
+		}
+		if (open.size() > 1 && open.get(0).equals(open.get(open.size() - 1))) {
+			open.remove(open.size() - 1);
+		}
+		if (open.size() > MAX_RING_VERTICES) {
+			throw new InvalidInputException("ring", "grid.boundary.tooManyVertices", MAX_RING_VERTICES);
+		}
+		if (open.stream().distinct().count() < 3) {
+			throw new InvalidInputException("ring", "grid.boundary.tooFewVertices");
+		}
+		if (cityBounds != null) {
+			for (int i = 0; i < open.size(); i++) {
+				LatLng p = open.get(i);
+				if (!cityBounds.contains(p.lat(), p.lng())) {
+					throw new InvalidInputException("ring", "grid.boundary.outsideCity", i + 1,
+							String.format(java.util.Locale.ROOT, "%.6f", p.lat()),
+							String.format(java.util.Locale.ROOT, "%.6f", p.lng()));
+				}
+			}
+		}
+		if (open.stream().distinct().count() != open.size()) {
+			throw new InvalidInputException("ring", "grid.boundary.repeatedVertex");
+		}
+		// crossing before area: a symmetric bow tie has no signed area, but what is wrong with it is the crossing
+		int[] crossing = Geo.firstCrossing(open);
+		if (crossing != null) {
+			throw new InvalidInputException("ring", "grid.boundary.selfIntersecting", crossing[0] + 1, crossing[1] + 1);
+		}
+		List<LatLng> normalised = Geo.normalisedRing(open);
+		return normalised;
+	}
+
+	/** The box the city's grids must lie in, or null when none is configured. */
+	public Geo.BoundingBox cityBounds() {
+		return cityBounds;
+	}
+
+	static Geo.BoundingBox parseBounds(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String[] parts = text.split(",");
+		if (parts.length != 4) {
+			throw new IllegalArgumentException("chuangwen.map.city-bounds is south,west,north,east: " + text);
+		}
+		double south = Double.parseDouble(parts[0].strip()), west = Double.parseDouble(parts[1].strip());
+		double north = Double.parseDouble(parts[2].strip()), east = Double.parseDouble(parts[3].strip());
+		if (!Geo.isValid(south, west) || !Geo.isValid(north, east) || south >= north || west >= east) {
+			throw new IllegalArgumentException("chuangwen.map.city-bounds is south,west,north,east: " + text);
+		}
+		return new Geo.BoundingBox(south, west, north, east);
+	}
+
+	private static ConflictException staleBoundary() {
+		return new ConflictException("error.staleVersion",
+				new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { "object.grid" }, "grid"));
 	}
 
 	/**
@@ -217,7 +329,7 @@ public class PointManagement {
 				throw new InvalidInputException("gridId", "grid.boundary.notGrid");
 			}
 			PointAccess.requireMaintains(scope, grid.path());
-			fresh.add(new GridBoundary(grid.id(), grid.code(), grid.path(), Geo.normalisedRing(entry.getValue()), 0));
+			fresh.add(new GridBoundary(grid.id(), grid.code(), grid.path(), checkedRing(entry.getValue()), 0));
 		}
 		insertBoundaries(fresh);
 		return rings.size();
@@ -304,6 +416,11 @@ public class PointManagement {
 
 	Clock clock() {
 		return clock;
+	}
+
+	/** The city's time zone, for showing times on pages. */
+	public java.time.ZoneId zone() {
+		return clock.getZone();
 	}
 
 	private void write(Actor actor, Point current, Point next) {

@@ -225,6 +225,32 @@ class PointRepository {
 			.update();
 	}
 
+	/**
+	 * Replaces a boundary if its version is still {@code expectedVersion}; false when somebody changed it meanwhile (or
+	 * it does not exist).
+	 */
+	boolean updateBoundary(GridBoundary b, int expectedVersion, Instant at, UUID by) {
+		Geo.BoundingBox box = b.bounds();
+		return jdbc.sql("""
+				update grid_boundary set grid_code = :code, jurisdiction_path = :path, ring = cast(:ring as jsonb),
+				    min_lat = :minLat, max_lat = :maxLat, min_lng = :minLng, max_lng = :maxLng, version = version + 1,
+				    updated_at = :at, updated_by = :by
+				where grid_id = :grid and version = :version
+				""")
+			.param("grid", b.gridId())
+			.param("code", b.gridCode())
+			.param("path", b.jurisdictionPath())
+			.param("ring", ringJson(b.ring()))
+			.param("minLat", degrees(box.minLat()))
+			.param("maxLat", degrees(box.maxLat()))
+			.param("minLng", degrees(box.minLng()))
+			.param("maxLng", degrees(box.maxLng()))
+			.param("at", at(at))
+			.param("by", by)
+			.param("version", expectedVersion)
+			.update() == 1;
+	}
+
 	/** Inserts many new boundaries at once (the demo city). */
 	void insertBoundaries(List<GridBoundary> boundaries, Instant at) {
 		SqlParameterSource[] batch = boundaries.stream().map(b -> {
@@ -312,6 +338,75 @@ class PointRepository {
 			.query((rs, n) -> rs.getBigDecimal(1) == null ? null
 					: new Geo.BoundingBox(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)))
 			.optional();
+	}
+
+	// photos
+
+	List<PointPhoto> photos(UUID pointId) {
+		return jdbc.sql("select * from point_photo where point_id = :point order by added_at, blob_id")
+			.param("point", pointId)
+			.query(PointRepository::photo)
+			.list();
+	}
+
+	Optional<PointPhoto> photo(UUID pointId, UUID blobId) {
+		return jdbc.sql("select * from point_photo where point_id = :point and blob_id = :blob")
+			.param("point", pointId)
+			.param("blob", blobId)
+			.query(PointRepository::photo)
+			.optional();
+	}
+
+	boolean hasPhoto(UUID pointId, UUID blobId) {
+		return photo(pointId, blobId).isPresent();
+	}
+
+	int photoCount(UUID pointId) {
+		return jdbc.sql("select count(*) from point_photo where point_id = :point")
+			.param("point", pointId)
+			.query(Integer.class)
+			.single();
+	}
+
+	void insertPhoto(PointPhoto photo) {
+		jdbc.sql("""
+				insert into point_photo (point_id, blob_id, filename, content_type, size, added_at, added_by)
+				values (:point, :blob, :filename, :type, :size, :at, :by)
+				""")
+			.param("point", photo.pointId())
+			.param("blob", photo.blobId())
+			.param("filename", photo.filename())
+			.param("type", photo.contentType())
+			.param("size", photo.size())
+			.param("at", at(photo.addedAt()))
+			.param("by", photo.addedBy())
+			.update();
+	}
+
+	void deletePhoto(UUID pointId, UUID blobId) {
+		jdbc.sql("delete from point_photo where point_id = :point and blob_id = :blob")
+			.param("point", pointId)
+			.param("blob", blobId)
+			.update();
+	}
+
+	/** Raises a point's version (its photos changed) if nobody changed it since {@code expectedVersion}. */
+	boolean touch(UUID pointId, int expectedVersion, Instant at, UUID by) {
+		return jdbc.sql("""
+				update point set version = version + 1, updated_at = :at, updated_by = :by
+				where id = :id and version = :version
+				""")
+			.param("id", pointId)
+			.param("version", expectedVersion)
+			.param("at", at(at))
+			.param("by", by)
+			.update() == 1;
+	}
+
+	static PointPhoto photo(ResultSet rs, int row) throws SQLException {
+		return new PointPhoto(rs.getObject("point_id", UUID.class), rs.getObject("blob_id", UUID.class),
+				rs.getString("filename"), rs.getString("content_type"), rs.getLong("size"), instant(rs, "added_at"),
+				rs.getObject("added_by", UUID.class));
 	}
 
 	// mapping

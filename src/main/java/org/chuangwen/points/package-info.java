@@ -13,8 +13,10 @@
  * campaign office maintains points inside its jurisdiction subtree; leaders, inspectors and grid workers read theirs;
  * a unit's accounts read only the points their unit answers for, read-only (see {@code PointAccess}). Names and the
  * jurisdiction path of organisation objects are copied onto the point when it is written, so lists need no joins into
- * organisation's tables; they are refreshed by the next change of the point (organisation publishes no event when a
- * jurisdiction moves or a unit is renamed).
+ * organisation's tables. A unit's code and name follow organisation's {@code UnitRenamed} event
+ * ({@code PointUnitNames}); the jurisdiction's names are refreshed by the next change of the point (organisation
+ * publishes no event when a jurisdiction moves). Points have photos (blobs, {@code point_photo}): the office and the
+ * responsible unit add and remove them.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Points",
 		allowedDependencies = { "shared", "audit", "organisation", "criteria", "blobs" })

@@ -74,7 +74,7 @@ public class ProblemCategories {
 	/** A minor class a problem may be reported in; 400 for an unknown, inactive or major class. */
 	public ProblemCategory reportable(String code) {
 		if (code == null || code.isBlank()) {
-			throw new InvalidInputException("categoryCode", "error.field.required");
+			throw new InvalidInputException("categoryCode", "problem.category.required");
 		}
 		return find(code).filter(c -> !c.isMajor() && c.active())
 			.orElseThrow(() -> new InvalidInputException("categoryCode", "problem.category.unknown", code));

@@ -114,12 +114,17 @@ public class ProblemDirectory {
 
 	// scoped queries
 
-	/** Problems in the caller's scope, newest first. */
+	/**
+	 * Problems in the caller's scope, newest first. The total comes from the maintained counts when the filter allows
+	 * (scope, unit, category, state), so a broad list does not count a million rows.
+	 */
 	public Page<Listed> problems(Actor actor, ProblemFilter filter, PageRequest page) {
 		OrganisationScope scope = organisation.scopeOf(actor);
 		Instant now = clock.instant();
 		org.chuangwen.shared.SqlWhere where = ProblemRepository.filtered(scope, filter, now);
-		long total = repository.count(where);
+		long total = ProblemRepository.summarised(filter)
+				? repository.summaryCountsByStatus(where).values().stream().mapToLong(Long::longValue).sum()
+				: repository.count(where);
 		List<Problem> items = total == 0 ? List.of() : repository.page(where, "created_at desc, id desc", page);
 		return Page.of(items.stream().map(p -> new Listed(p, deadlines.light(p, now))).toList(), page, total);
 	}
@@ -139,14 +144,21 @@ public class ProblemDirectory {
 		return Page.of(items.stream().map(p -> new Listed(p, deadlines.light(p, now))).toList(), page, total);
 	}
 
-	/** How many problems of the caller's scope (with the filter, any state) stand in each state. */
+	/**
+	 * How many problems of the caller's scope (with the filter, any state) stand in each state. Read from the
+	 * maintained counts (exact, no scan of the problems) unless the filter tests something they are not kept by
+	 * (point, overdue, escalated, reporting time, text); those narrower filters count the problems.
+	 */
 	public Map<ProblemStatus, Long> countsByStatus(Actor actor, ProblemFilter filter) {
 		OrganisationScope scope = organisation.scopeOf(actor);
 		Map<ProblemStatus, Long> counts = new EnumMap<>(ProblemStatus.class);
 		for (ProblemStatus s : ProblemStatus.values()) {
 			counts.put(s, 0L);
 		}
-		counts.putAll(repository.countsByStatus(ProblemRepository.filtered(scope, filter.withStatus(null), clock.instant())));
+		ProblemFilter anyState = filter.withStatus(null);
+		org.chuangwen.shared.SqlWhere where = ProblemRepository.filtered(scope, anyState, clock.instant());
+		counts.putAll(ProblemRepository.summarised(anyState) ? repository.summaryCountsByStatus(where)
+				: repository.countsByStatus(where));
 		return counts;
 	}
 

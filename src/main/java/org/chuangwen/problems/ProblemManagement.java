@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.chuangwen.audit.AuditTrail;
@@ -128,7 +129,7 @@ public class ProblemManagement {
 		}
 		String description = report.description() == null ? "" : report.description().strip();
 		if (description.isEmpty()) {
-			errors.add(new InvalidInputException.FieldError("description", "error.field.required"));
+			errors.add(new InvalidInputException.FieldError("description", "problem.description.required"));
 		}
 		else if (description.codePointCount(0, description.length()) > Problem.MAX_DESCRIPTION) {
 			errors.add(new InvalidInputException.FieldError("description", "error.field.tooLong", Problem.MAX_DESCRIPTION));
@@ -301,7 +302,7 @@ public class ProblemManagement {
 				yield problem.mergeInto(actor, target, now);
 			}
 			case DISPUTE -> problem.dispute(actor, command.note(),
-					command.suggestedUnitId() == null ? null : knownUnit(command.suggestedUnitId(), "suggestedUnitId"), now);
+					command.suggestedUnitId() == null ? null : suggestableUnit(problem, command.suggestedUnitId()), now);
 			case ARBITRATE -> problem.arbitrate(actor,
 					command.unitId() == null ? null : dispatchableUnit(actor, command.unitId()), command.note(), policy, now);
 			case EXTEND -> problem.requestExtension(actor, command.until(), command.note(), now);
@@ -470,9 +471,66 @@ public class ProblemManagement {
 		}
 	}
 
-	private UUID knownUnit(UUID unitId, String field) {
-		return organisation.unit(unitId).map(Unit::id)
-			.orElseThrow(() -> new InvalidInputException(field, "problem.unit.unknown", unitId.toString()));
+	/**
+	 * The units a unit disputing a problem may suggest instead (职责争议的建议单位): the active units of the problem's
+	 * city, other than the one it is assigned to, by code (for a problem the caller was allowed to read: a unit must be
+	 * able to name a unit outside its own scope).
+	 */
+	@Transactional(readOnly = true)
+	public List<Unit> suggestableUnits(Problem problem) {
+		String city = cityPath(problem.jurisdictionPath());
+		Map<UUID, String> paths = new java.util.HashMap<>();
+		return organisation.unitOptions(null)
+			.stream()
+			.filter(u -> !u.id().equals(problem.unitId()))
+			.filter(u -> within(u, city, paths))
+			.toList();
+	}
+
+	/**
+	 * The suggested unit of a dispute, checked: it exists and is active, lies in the problem's city and is not the unit
+	 * the problem is assigned to (400 with the reason otherwise).
+	 */
+	private UUID suggestableUnit(Problem problem, UUID unitId) {
+		Unit unit = organisation.unit(unitId)
+			.filter(Unit::active)
+			.orElseThrow(() -> new InvalidInputException("suggestedUnitId", "problem.dispute.unitUnknown"));
+		if (unit.id().equals(problem.unitId())) {
+			throw new InvalidInputException("suggestedUnitId", "problem.dispute.unitSame", unit.name());
+		}
+		if (!within(unit, cityPath(problem.jurisdictionPath()), new java.util.HashMap<>())) {
+			throw new InvalidInputException("suggestedUnitId", "problem.dispute.unitOutsideCity", unit.name());
+		}
+		return unit.id();
+	}
+
+	/** The path of the city (or the top of the tree) above a jurisdiction path. */
+	private String cityPath(String path) {
+		if (path == null) {
+			return "/";
+		}
+		String top = null;
+		StringBuilder prefix = new StringBuilder("/");
+		for (String part : path.split("/")) {
+			if (part.isEmpty()) {
+				continue;
+			}
+			prefix.append(part).append('/');
+			if (top == null) {
+				top = prefix.toString();
+			}
+			Optional<Jurisdiction> node = organisation.jurisdiction(UUID.fromString(part));
+			if (node.isPresent() && node.get().level() == org.chuangwen.organisation.JurisdictionLevel.CITY) {
+				return prefix.toString();
+			}
+		}
+		return top == null ? "/" : top;
+	}
+
+	private boolean within(Unit unit, String cityPath, Map<UUID, String> paths) {
+		String path = paths.computeIfAbsent(unit.jurisdictionId(),
+				j -> organisation.jurisdiction(j).map(Jurisdiction::path).orElse(""));
+		return path.startsWith(cityPath);
 	}
 
 	/** Photos of a report or transition: at most {@value #MAX_PHOTOS}, each the caller's own upload and an image. */

@@ -32,13 +32,16 @@ class ProblemRepository {
 		this.jdbc = jdbc;
 	}
 
-	/** The next number of the year; the year's row stays locked until the transaction ends. */
-	int nextNumber(int year) {
-		return jdbc.sql("""
-				insert into problem_number (year, last) values (:year, 1)
-				on conflict (year) do update set last = problem_number.last + 1
-				returning last
-				""").param("year", year).query(Integer.class).single();
+	/**
+	 * The next number of the year, from the year's sequence (V71). Unique and increasing within the year, drawn without
+	 * a lock held to the commit, so concurrent intakes do not wait for each other. Gaps are accepted: a draw is not
+	 * rolled back with its transaction, so a refused or failed intake leaves its number unused. That is fine for
+	 * problem numbers, which are references for people and the API and nothing counts on them being consecutive;
+	 * gap-free numbering would make every intake wait for the previous one's commit (it capped intake at about 180/s,
+	 * docs/PERFORMANCE.md). Notice numbers, which must be gap-free, keep their own counter (escalation).
+	 */
+	long nextNumber(int year) {
+		return jdbc.sql("select problem_number_next(:year)").param("year", year).query(Long.class).single();
 	}
 
 	void insert(Problem p) {
@@ -135,6 +138,36 @@ class ProblemRepository {
 			.query((rs, n) -> counts.put(ProblemStatus.valueOf(rs.getString(1)), rs.getLong(2)))
 			.list();
 		return counts;
+	}
+
+	/**
+	 * How many problems stand in each state, from the maintained counts (V72): the compacted counts plus the deltas not
+	 * yet compacted, read in one statement, so exact as of this statement's snapshot. Only for a where clause on the
+	 * summarised columns ({@code jurisdiction_path}, {@code unit_id}, {@code category_code}, {@code status}); see
+	 * {@link #summarised(ProblemFilter)}.
+	 */
+	Map<ProblemStatus, Long> summaryCountsByStatus(SqlWhere where) {
+		Map<ProblemStatus, Long> counts = new EnumMap<>(ProblemStatus.class);
+		where.bind(jdbc.sql("select status, sum(n) from (select status, n from problem_count" + where.sql()
+				+ " union all select status, n from problem_count_delta" + where.sql() + ") c group by status"))
+			.query((rs, n) -> counts.put(ProblemStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		counts.values().removeIf(n -> n == 0);
+		return counts;
+	}
+
+	/** Moves the committed count deltas into the counts; how many keys changed, -1 when another compactor runs. */
+	int compactCounts() {
+		return jdbc.sql("select problem_count_compact()").query(Integer.class).single();
+	}
+
+	/**
+	 * Whether the filter only tests what the maintained counts are kept by (scope, unit, category, state), so that its
+	 * counts can be read from them instead of counting the problems.
+	 */
+	static boolean summarised(ProblemFilter f) {
+		return f.pointId() == null && !Boolean.TRUE.equals(f.overdue()) && !Boolean.TRUE.equals(f.escalated())
+				&& f.from() == null && f.to() == null && (f.q() == null || f.q().isBlank());
 	}
 
 	/**

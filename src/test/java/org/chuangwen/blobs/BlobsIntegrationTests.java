@@ -49,13 +49,9 @@ class BlobsIntegrationTests {
 		return "Bearer " + tokens.issue(fixtures.actor(username).userId()).token();
 	}
 
+	/** A real small PNG, different for every marker. */
 	static byte[] aPng(String marker) {
-		byte[] magic = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A };
-		byte[] tail = marker.getBytes();
-		byte[] png = new byte[magic.length + tail.length];
-		System.arraycopy(magic, 0, png, 0, magic.length);
-		System.arraycopy(tail, 0, png, magic.length, tail.length);
-		return png;
+		return TestPhotos.png(TestPhotos.scene(marker.hashCode() * 2654435761L, 24, 16));
 	}
 
 	@Test
@@ -83,6 +79,47 @@ class BlobsIntegrationTests {
 			.andExpect(jsonPath("$.errors[0].field").value("file"));
 		mvc.perform(multipart("/api/v1/blobs").file(new MockMultipartFile("file", "x.png", null, aPng("p")))
 			.param("use", "deliverable").header("Authorization", bearer("unit_admin"))).andExpect(status().isCreated());
+	}
+
+	@Test
+	void anImageThatDoesNotDecodeIsRefusedWith422AndNothingIsStored() throws Exception {
+		byte[] jpeg = TestPhotos.jpegWithExif(System.nanoTime(), java.time.LocalDateTime.parse("2026-03-10T09:00:00"),
+				"+08:00", 30.0, 114.0);
+		byte[] truncated = java.util.Arrays.copyOf(jpeg, jpeg.length / 2);
+		byte[] png = aPng("whole-" + UUID.randomUUID());
+		byte[] cutPng = java.util.Arrays.copyOf(png, png.length / 2);
+		long before = jdbc.sql("select count(*) from blob").query(Long.class).single();
+		mvc.perform(multipart("/api/v1/blobs").file(new MockMultipartFile("file", "现场.jpg", "image/jpeg", truncated))
+			.param("use", "photo").header("Authorization", bearer("inspector")))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("“现场.jpg”看起来是图片，但内容已损坏或不完整")));
+		mvc.perform(multipart("/api/v1/blobs").file(new MockMultipartFile("file", "截图.png", null, cutPng))
+			.param("use", "deliverable").header("Authorization", bearer("unit_admin")))
+			.andExpect(status().isUnprocessableContent());
+		assertThatThrownBy(() -> transactions.execute(tx -> blobs.store(truncated, "a.jpg", BlobUse.PHOTO, null)))
+			.isInstanceOf(ImageUnreadableException.class);
+		assertThat(jdbc.sql("select count(*) from blob").query(Long.class).single()).isEqualTo(before);
+		assertThat(Files.exists(blobs.pathOf(Blobs.sha256(truncated)))).isFalse();
+		assertThat(Files.exists(blobs.pathOf(Blobs.sha256(cutPng)))).isFalse();
+		// the whole files are accepted
+		mvc.perform(multipart("/api/v1/blobs").file(new MockMultipartFile("file", "现场.jpg", "image/jpeg", jpeg))
+			.param("use", "photo").header("Authorization", bearer("inspector")))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void aRotatedCopyOfAStoredPhotoIsFoundAsSimilar() {
+		java.awt.image.BufferedImage upright = TestPhotos.scene(System.nanoTime(), 640, 480);
+		java.time.LocalDateTime taken = java.time.LocalDateTime.parse("2026-04-01T10:00:00");
+		UUID first = transactions.execute(tx -> blobs.store(TestPhotos.withExif(TestPhotos.jpeg(upright, 0.9f), taken,
+				"+08:00", 30.0, 114.0, 1), "整改后.jpg", BlobUse.PHOTO, null).id());
+		byte[] sideways = TestPhotos.withExif(TestPhotos.jpeg(TestPhotos.turnedCounterClockwise(upright), 0.8f), taken,
+				"+08:00", 30.0, 114.0, 6);
+		UUID copy = transactions.execute(tx -> blobs.store(sideways, "整改后-旋转.jpg", BlobUse.PHOTO, null).id());
+		PhotoFacts facts = transactions.execute(tx -> blobs.photoFacts(copy));
+		assertThat(facts.width()).hasValue(640);
+		assertThat(facts.height()).hasValue(480);
+		assertThat(blobs.similarPhotos(facts.perceptualHash().getAsLong(), 6, java.util.List.of(copy))).contains(first);
 	}
 
 	@Test

@@ -104,6 +104,79 @@ class PhotoReaderTests {
 	}
 
 	@Test
+	void aRotatedCopyCarryingItsExifOrientationHashesLikeTheUprightPhoto() {
+		BufferedImage upright = TestPhotos.scene(77, 800, 600);
+		long hash = hash(TestPhotos.jpeg(upright, 0.9f));
+		LocalDateTime taken = LocalDateTime.parse("2026-03-10T09:00:00");
+		// a camera held upright stores landscape pixels turned a quarter and says "turn clockwise to view" (6)
+		byte[] sideways = TestPhotos.withExif(TestPhotos.jpeg(TestPhotos.turnedCounterClockwise(upright), 0.85f), taken,
+				"+08:00", 30.0, 114.0, 6);
+		byte[] upsideDown = TestPhotos.withExif(TestPhotos.jpeg(TestPhotos.turnedHalfWay(upright), 0.85f), taken, "+08:00",
+				30.0, 114.0, 3);
+		PhotoReader.Read read = PhotoReader.read(sideways, SHANGHAI);
+		assertThat(PerceptualHash.distance(hash, read.phash())).isLessThanOrEqualTo(6);
+		assertThat(PerceptualHash.distance(hash, hash(upsideDown))).isLessThanOrEqualTo(6);
+		// the size is the upright picture's
+		assertThat(read.width()).isEqualTo(800);
+		assertThat(read.height()).isEqualTo(600);
+		// the same pixels without the orientation are another picture for the hash
+		byte[] noOrientation = TestPhotos.withExif(TestPhotos.jpeg(TestPhotos.turnedCounterClockwise(upright), 0.85f), taken,
+				"+08:00", 30.0, 114.0);
+		assertThat(PerceptualHash.distance(hash, hash(noOrientation))).isGreaterThan(12);
+		assertThat(read.undecodable()).isFalse();
+	}
+
+	@Test
+	void everyOrientationTurnsThePictureUpright() {
+		BufferedImage image = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+		// a b c / d e f
+		int[] v = { 1, 2, 3, 4, 5, 6 };
+		for (int i = 0; i < 6; i++) {
+			image.setRGB(i % 3, i / 3, v[i]);
+		}
+		assertThat(pixels(PhotoReader.upright(image, 1))).isEqualTo("123/456");
+		assertThat(pixels(PhotoReader.upright(image, 2))).isEqualTo("321/654");
+		assertThat(pixels(PhotoReader.upright(image, 3))).isEqualTo("654/321");
+		assertThat(pixels(PhotoReader.upright(image, 4))).isEqualTo("456/123");
+		assertThat(pixels(PhotoReader.upright(image, 5))).isEqualTo("14/25/36");
+		assertThat(pixels(PhotoReader.upright(image, 6))).isEqualTo("41/52/63");
+		assertThat(pixels(PhotoReader.upright(image, 7))).isEqualTo("63/52/41");
+		assertThat(pixels(PhotoReader.upright(image, 8))).isEqualTo("36/25/14");
+	}
+
+	private static String pixels(BufferedImage image) {
+		StringBuilder text = new StringBuilder();
+		for (int y = 0; y < image.getHeight(); y++) {
+			if (y > 0) {
+				text.append('/');
+			}
+			for (int x = 0; x < image.getWidth(); x++) {
+				text.append(image.getRGB(x, y) & 0xFF);
+			}
+		}
+		return text.toString();
+	}
+
+	@Test
+	void aTruncatedOrCorruptPictureIsUndecodable() {
+		byte[] jpeg = TestPhotos.jpegWithExif(9, LocalDateTime.parse("2026-03-10T09:00:00"), "+08:00", 30.0, 114.0);
+		assertThat(PhotoReader.read(jpeg, SHANGHAI).undecodable()).isFalse();
+		// cut off in the middle of the picture's data, as an interrupted upload leaves it
+		byte[] truncated = java.util.Arrays.copyOf(jpeg, jpeg.length * 2 / 3);
+		PhotoReader.Read read = PhotoReader.read(truncated, SHANGHAI);
+		assertThat(read.undecodable()).isTrue();
+		assertThat(read.phash()).isNull();
+		// its EXIF is still read: only the picture is broken
+		assertThat(read.takenAt()).isNotNull();
+		byte[] png = TestPhotos.png(TestPhotos.scene(10, 300, 200));
+		assertThat(PhotoReader.read(png, SHANGHAI).undecodable()).isFalse();
+		assertThat(PhotoReader.read(java.util.Arrays.copyOf(png, png.length / 2), SHANGHAI).undecodable()).isTrue();
+		// only a header
+		byte[] broken = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 2, 3 };
+		assertThat(PhotoReader.read(broken, SHANGHAI).undecodable()).isTrue();
+	}
+
+	@Test
 	void aFeaturelessPictureHasNoHash() {
 		BufferedImage black = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
 		assertThat(PhotoReader.read(TestPhotos.jpeg(black, 0.8f), SHANGHAI).phash()).isNull();

@@ -116,10 +116,19 @@ public final class TestPhotos {
 
 	/** The JPEG with an EXIF APP1 segment inserted right after its SOI marker. */
 	public static byte[] withExif(byte[] jpeg, LocalDateTime takenAt, String offset, Double latitude, Double longitude) {
+		return withExif(jpeg, takenAt, offset, latitude, longitude, null);
+	}
+
+	/**
+	 * The JPEG with an EXIF APP1 segment carrying also an orientation (1–8, as cameras write it: 6 means "turn a
+	 * quarter clockwise to view").
+	 */
+	public static byte[] withExif(byte[] jpeg, LocalDateTime takenAt, String offset, Double latitude, Double longitude,
+			Integer orientation) {
 		if ((jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
 			throw new IllegalArgumentException("not a JPEG");
 		}
-		byte[] tiff = tiff(takenAt, offset, latitude, longitude);
+		byte[] tiff = tiff(takenAt, offset, latitude, longitude, orientation);
 		byte[] header = "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1);
 		int length = 2 + header.length + tiff.length;
 		ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + length).order(ByteOrder.BIG_ENDIAN);
@@ -141,7 +150,37 @@ public final class TestPhotos {
 
 	private static final int RATIONAL = 5;
 
+	/** The picture turned a quarter counter-clockwise: what a camera held upright stores, with orientation 6. */
+	public static BufferedImage turnedCounterClockwise(BufferedImage image) {
+		int w = image.getWidth();
+		int h = image.getHeight();
+		BufferedImage out = new BufferedImage(h, w, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				out.setRGB(y, w - 1 - x, image.getRGB(x, y));
+			}
+		}
+		return out;
+	}
+
+	/** The picture turned half way round: stored with orientation 3. */
+	public static BufferedImage turnedHalfWay(BufferedImage image) {
+		int w = image.getWidth();
+		int h = image.getHeight();
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				out.setRGB(w - 1 - x, h - 1 - y, image.getRGB(x, y));
+			}
+		}
+		return out;
+	}
+
 	static byte[] tiff(LocalDateTime takenAt, String offset, Double latitude, Double longitude) {
+		return tiff(takenAt, offset, latitude, longitude, null);
+	}
+
+	static byte[] tiff(LocalDateTime takenAt, String offset, Double latitude, Double longitude, Integer orientation) {
 		List<Entry> exif = new ArrayList<>();
 		if (takenAt != null) {
 			exif.add(ascii(0x9003, takenAt.format(DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss"))));
@@ -161,6 +200,9 @@ public final class TestPhotos {
 		int pointers = (exif.isEmpty() ? 0 : 1) + (gps.isEmpty() ? 0 : 1);
 		List<Entry> sizing = new ArrayList<>();
 		sizing.add(ascii(0x010F, "Chuangwen test camera"));
+		if (orientation != null) {
+			sizing.add(shortValue(0x0112, orientation));
+		}
 		for (int i = 0; i < pointers; i++) {
 			sizing.add(longValue(0x8769 + i, 0));
 		}
@@ -168,6 +210,9 @@ public final class TestPhotos {
 		int gpsAt = exifAt + (exif.isEmpty() ? 0 : size(exif));
 		List<Entry> ifd0 = new ArrayList<>();
 		ifd0.add(ascii(0x010F, "Chuangwen test camera"));
+		if (orientation != null) {
+			ifd0.add(shortValue(0x0112, orientation));
+		}
 		if (!exif.isEmpty()) {
 			ifd0.add(longValue(0x8769, exifAt));
 		}
@@ -190,6 +235,10 @@ public final class TestPhotos {
 	private static Entry ascii(int tag, String text) {
 		byte[] bytes = (text + "\0").getBytes(StandardCharsets.US_ASCII);
 		return new Entry(tag, ASCII, bytes.length, bytes);
+	}
+
+	private static Entry shortValue(int tag, int value) {
+		return new Entry(tag, 3, 1, ByteBuffer.allocate(2).putShort((short) value).array());
 	}
 
 	private static Entry longValue(int tag, int value) {

@@ -113,6 +113,20 @@ class EscalationFixtures {
 		});
 	}
 
+	/** The office re-checks the closed problem at {@code at} and fails it: a relapse, back at its unit. */
+	Problem relapse(UUID problemId, Instant at) {
+		Clock then = Clock.fixed(at, java.time.ZoneId.of("Asia/Shanghai"));
+		return transactions.execute(tx -> problems.at(then).transition(actor("office"), problemId,
+				ProblemCommand.of(ProblemAction.RECHECK).pass(false).note("回头看发现反弹")));
+	}
+
+	/** The office reopens the closed problem at {@code at}. */
+	Problem reopen(UUID problemId, Instant at) {
+		Clock then = Clock.fixed(at, java.time.ZoneId.of("Asia/Shanghai"));
+		return transactions.execute(tx -> problems.at(then).transition(actor("office"), problemId,
+				ProblemCommand.of(ProblemAction.REOPEN).note("群众再次反映")));
+	}
+
 	private Actor unitAdminOf(UUID unitId) {
 		UUID account = accounts.enabledAccountsOfUnit(unitId, Role.UNIT_ADMIN).get(0);
 		return accounts.actorById(account).orElseThrow();

@@ -205,6 +205,96 @@ class EscalationLadderIntegrationTests {
 	}
 
 	@Test
+	void aRelapsedProblemClimbsTheLadderAgainInANewCycleUntilItIsClosedAgain() {
+		// May 2033: no holidays marked; Monday 9 May
+		Problem problem = fixtures.anOpenProblem(DemoCity.UNIT_URBAN_MANAGEMENT, at(LocalDate.of(2033, 5, 9), 9, 0));
+		sweep.sweep(at(LocalDate.of(2033, 5, 10), 10, 0));
+		Notice firstCopy = fixtures.noticesOf(problem.id()).get(0);
+		assertThat(firstCopy.kind()).isEqualTo(NoticeKind.COPY_NOTICE);
+		assertThat(repository.rung(problem.id()).orElseThrow().cycle()).isEqualTo(1);
+
+		Instant closedAt = at(LocalDate.of(2033, 5, 10), 11, 0);
+		fixtures.close(problem.id(), closedAt);
+		sweep.sweep(firstCopy.deadline().plusSeconds(60));
+		assertThat(fixtures.noticesOf(problem.id())).hasSize(1);
+		assertThat(repository.rung(problem.id()).orElseThrow().stoppedAt()).isNotNull();
+
+		// the re-check a week later fails: a relapse, back at the unit with a new deadline
+		Problem relapsed = fixtures.relapse(problem.id(), at(LocalDate.of(2033, 5, 17), 9, 0));
+		assertThat(relapsed.relapses()).isEqualTo(1);
+		assertThat(relapsed.deadline()).isAfter(at(LocalDate.of(2033, 5, 17), 9, 0));
+
+		// not overdue yet: nothing
+		sweep.sweep(relapsed.deadline().minusSeconds(60));
+		assertThat(fixtures.noticesOf(problem.id())).hasSize(1);
+
+		// overdue again: a new copy notice, with a new number, in cycle 2
+		Instant overdueAgain = relapsed.deadline().plusSeconds(120);
+		sweep.sweep(overdueAgain);
+		List<Notice> notices = fixtures.noticesOf(problem.id());
+		assertThat(notices).extracting(Notice::kind).containsExactly(NoticeKind.COPY_NOTICE, NoticeKind.COPY_NOTICE);
+		Notice secondCopy = notices.get(1);
+		assertThat(secondCopy.id()).isNotEqualTo(firstCopy.id());
+		assertThat(secondCopy.number()).isNotEqualTo(firstCopy.number());
+		assertThat(secondCopy.state()).isEqualTo(NoticeState.ISSUED);
+		NoticeRepository.Rung rung = repository.rung(problem.id()).orElseThrow();
+		assertThat(rung.cycle()).isEqualTo(2);
+		assertThat(rung.stoppedAt()).isNull();
+		assertThat(rung.step()).isEqualTo(NoticeKind.COPY_NOTICE);
+		assertThat(jdbc.sql("select cycle from notice_problem where problem_id = :p order by cycle")
+			.param("p", problem.id()).query(Integer.class).list()).containsExactly(1, 2);
+		// the first cycle's notice keeps its outcome
+		assertThat(repository.find(firstCopy.id()).orElseThrow().problems())
+			.filteredOn(p -> p.problemId().equals(problem.id()))
+			.extracting(NoticeProblem::outcome)
+			.containsExactly("STOPPED");
+		// a late report of the first closing does not stop the second climb
+		Boolean stoppedByLateClose = new TransactionTemplate(transactionManager)
+			.execute(tx -> stops.stop(problem.id(), "CLOSED", closedAt));
+		assertThat(stoppedByLateClose).isFalse();
+
+		// the second cycle climbs on: the rectification order after the new copy notice's deadline
+		sweep.sweep(secondCopy.deadline().plusSeconds(60));
+		notices = fixtures.noticesOf(problem.id());
+		assertThat(notices).extracting(Notice::kind)
+			.containsExactly(NoticeKind.COPY_NOTICE, NoticeKind.COPY_NOTICE, NoticeKind.RECTIFICATION_ORDER);
+		Notice order = notices.get(2);
+		assertThat(repository.find(secondCopy.id()).orElseThrow().problems())
+			.filteredOn(p -> p.problemId().equals(problem.id()))
+			.extracting(NoticeProblem::outcome)
+			.containsExactly("ESCALATED");
+
+		// closed again: the ladder stops, no admonition
+		fixtures.close(problem.id(), secondCopy.deadline().plus(Duration.ofHours(2)));
+		sweep.sweep(order.deadline().plusSeconds(60));
+		sweep.sweep(order.deadline().plus(Duration.ofDays(10)));
+		assertThat(fixtures.noticesOf(problem.id())).hasSize(3);
+		assertThat(repository.rung(problem.id()).orElseThrow().stoppedAt()).isNotNull();
+		assertThat(repository.find(order.id()).orElseThrow().problems())
+			.filteredOn(p -> p.problemId().equals(problem.id()))
+			.extracting(NoticeProblem::outcome)
+			.containsExactly("STOPPED");
+	}
+
+	@Test
+	void aReopenedProblemOverdueAgainGetsACopyNoticeAgain() {
+		Problem problem = fixtures.anOpenProblem(DemoCity.UNIT_TRAFFIC_POLICE, at(LocalDate.of(2033, 6, 6), 9, 0));
+		sweep.sweep(at(LocalDate.of(2033, 6, 7), 10, 0));
+		assertThat(fixtures.noticesOf(problem.id())).hasSize(1);
+		fixtures.close(problem.id(), at(LocalDate.of(2033, 6, 7), 11, 0));
+		sweep.sweep(at(LocalDate.of(2033, 6, 20), 10, 0));
+
+		Problem reopened = fixtures.reopen(problem.id(), at(LocalDate.of(2033, 6, 21), 9, 0));
+		sweep.sweep(reopened.deadline().plusSeconds(60));
+		assertThat(fixtures.noticesOf(problem.id())).extracting(Notice::kind)
+			.containsExactly(NoticeKind.COPY_NOTICE, NoticeKind.COPY_NOTICE);
+		assertThat(repository.rung(problem.id()).orElseThrow().cycle()).isEqualTo(2);
+		// a second sweep at the same time issues nothing more
+		sweep.sweep(reopened.deadline().plusSeconds(60));
+		assertThat(fixtures.noticesOf(problem.id())).hasSize(2);
+	}
+
+	@Test
 	void closingAProblemStopsItsLadderWithoutWaitingForASweep() throws InterruptedException {
 		Problem problem = fixtures.anOpenProblem(DemoCity.UNIT_TRAFFIC_POLICE, at(LocalDate.of(2033, 2, 28), 10, 0));
 		sweep.sweep(at(LocalDate.of(2033, 3, 9), 12, 0));

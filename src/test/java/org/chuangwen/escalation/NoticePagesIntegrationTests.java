@@ -58,6 +58,41 @@ class NoticePagesIntegrationTests {
 	}
 
 	@Test
+	void theProblemPageListsTheNoticesIssuedForItThroughAnEscalationFragment() throws Exception {
+		Problem problem = escalation.anOpenProblem(DemoCity.UNIT_URBAN_MANAGEMENT,
+				EscalationLadderIntegrationTests.at(LocalDate.of(2038, 4, 6), 9, 0));
+		String fragment = "/notices/for-problem/" + problem.id();
+		// no notice yet: the fragment is empty, so the page shows nothing
+		String empty = mvc.perform(get(fragment).with(fixtures.signedInAs("unit_admin")))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+		assertThat(empty).doesNotContain("problem-notices").doesNotContain("督办通知");
+
+		sweep.sweep(EscalationLadderIntegrationTests.at(LocalDate.of(2038, 4, 8), 10, 0));
+		Notice notice = escalation.noticesOf(problem.id()).get(0);
+		// the problem page (problems module) loads the fragment for roles that read notices
+		mvc.perform(get("/problems/" + problem.id()).with(fixtures.signedInAs("unit_admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("hx-get=\"" + fragment + "\"")));
+		mvc.perform(get("/problems/" + problem.id()).with(fixtures.signedInAs("inspector")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(fragment))));
+		for (String reader : new String[] { "unit_admin", "unit_staff", "office", "leader" }) {
+			mvc.perform(get(fragment).with(fixtures.signedInAs(reader)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("本问题的督办通知（1）")))
+				.andExpect(content().string(containsString(notice.number())))
+				.andExpect(content().string(containsString("抄告单")))
+				.andExpect(content().string(containsString("href=\"/notices/" + notice.id() + "\"")))
+				.andExpect(content().string(containsString("href=\"/notices/" + notice.id() + "/print\"")));
+		}
+		// a unit that does not handle the problem: not found; a role that reads no notices: refused
+		mvc.perform(get(fragment).with(fixtures.signedInAs("police_admin"))).andExpect(status().isNotFound());
+		mvc.perform(get(fragment).with(fixtures.signedInAs("auditor"))).andExpect(status().isForbidden());
+		mvc.perform(get("/notices/for-problem/" + java.util.UUID.randomUUID()).with(fixtures.signedInAs("office")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void theUnitListsOpensAndPrintsItsNotice() throws Exception {
 		Notice notice = aCopyNotice();
 		mvc.perform(get("/notices").with(fixtures.signedInAs("unit_admin")))

@@ -281,6 +281,28 @@ class InspectionsApiIntegrationTests {
 		}
 	}
 
+	@Test
+	void theApiMdResourceTakesObservationsOfSeveralPointsAllOrNothing() throws Exception {
+		InspectionRound round = rounds.open(new SamplingQuota("P11", null, 2));
+		List<SampledPoint> sampled = rounds.points(round);
+		UUID s = rounds.standards(round, "P11").get(0).id();
+		String two = """
+				{"observations": [{"pointId": "%s", "standardId": "%s", "result": "pass"},
+				                  {"pointId": "%s", "standardId": "%s", "result": "na"}]}
+				""".formatted(sampled.get(0).pointId(), s, sampled.get(1).pointId(), s);
+		// the second item is bad: nothing of the first is kept
+		mvc.perform(post("/api/v1/inspection-rounds/{id}/observations", round.id()).header("Authorization",
+				bearer("inspector")).contentType(MediaType.APPLICATION_JSON)
+			.content(two.replace("\"na\"}", "\"na\", \"getFraction\": 0.5}")))
+			.andExpect(status().isBadRequest());
+		assertThat(directory.observations(rounds.office(), round.id())).isEmpty();
+		mvc.perform(post("/api/v1/inspection-rounds/{id}/observations", round.id()).header("Authorization",
+				bearer("inspector")).contentType(MediaType.APPLICATION_JSON).content(two))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.observations", hasSize(2)));
+		assertThat(directory.observations(rounds.office(), round.id())).hasSize(2);
+	}
+
 	static byte[] sheet(String[][] rows) throws Exception {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Sheet sheet = workbook.createSheet();

@@ -102,4 +102,49 @@ class GeoTests {
 		assertThatThrownBy(() -> new LatLng(91, 0)).isInstanceOf(InvalidInputException.class);
 		assertThatThrownBy(() -> new LatLng(0, Double.NaN)).isInstanceOf(InvalidInputException.class);
 	}
+	@Test
+	void findsTheEdgesOfARingThatCrossOrTouch() {
+		assertThat(Geo.firstCrossing(square(0, 0, 1))).isNull();
+		// a bow tie: edge 1, (0,0)→(1,1), crosses edge 3, (1,0)→(0,1)
+		List<LatLng> bowTie = List.of(new LatLng(0, 0), new LatLng(1, 1), new LatLng(1, 0), new LatLng(0, 1));
+		assertThat(Geo.firstCrossing(bowTie)).containsExactly(0, 2);
+		// a concave but simple ring (an L shape)
+		List<LatLng> ell = List.of(new LatLng(0, 0), new LatLng(0, 2), new LatLng(1, 2), new LatLng(1, 1), new LatLng(2, 1),
+				new LatLng(2, 0));
+		assertThat(Geo.firstCrossing(ell)).isNull();
+		// a vertex lying on a non-neighbouring edge touches it
+		List<LatLng> touching = List.of(new LatLng(0, 0), new LatLng(0, 2), new LatLng(2, 2), new LatLng(0, 1),
+				new LatLng(2, 0));
+		assertThat(Geo.firstCrossing(touching)).isNotNull();
+		// a spike folding back along its own edge
+		List<LatLng> spike = List.of(new LatLng(0, 0), new LatLng(0, 2), new LatLng(0, 1), new LatLng(1, 1));
+		assertThat(Geo.firstCrossing(spike)).isNotNull();
+	}
+
+	@Test
+	void readsOnePolygonFromGeoJsonAndSaysWhatIsWrongOtherwise() {
+		String square = "{\"type\":\"Polygon\",\"coordinates\":[[[20,10],[20.01,10],[20.01,10.01],[20,10.01],[20,10]]]}";
+		assertThat(GridBoundaryGeoJson.ring(square)).containsExactly(new LatLng(10, 20), new LatLng(10, 20.01),
+				new LatLng(10.01, 20.01), new LatLng(10.01, 20));
+		String feature = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{},\"geometry\":"
+				+ square + "}]}";
+		assertThat(GridBoundaryGeoJson.ring(feature)).hasSize(4);
+		assertThat(GridBoundaryGeoJson.ring(GridBoundaryGeoJson.polygon(GridBoundaryGeoJson.ring(square))))
+			.isEqualTo(GridBoundaryGeoJson.ring(square));
+		assertRefused("", "grid.geojson.empty");
+		assertRefused("{\"type\":", "grid.geojson.syntax");
+		assertRefused("{\"type\":\"Point\",\"coordinates\":[20,10]}", "grid.geojson.type");
+		assertRefused("{\"type\":\"Polygon\",\"coordinates\":[[[20,10],[20.01,10],[20.01,10.01],[20,10.01]]]}",
+				"grid.geojson.notClosed");
+		assertRefused("{\"type\":\"Polygon\",\"coordinates\":[[[20,10],[20.01,10],[20.01,10.01],[20,10]],"
+				+ "[[20.001,10.001],[20.002,10.001],[20.002,10.002],[20.001,10.001]]]}", "grid.geojson.holes");
+		assertRefused("{\"type\":\"Polygon\",\"coordinates\":[[[20,10],[20.01,\"x\"],[20.01,10.01],[20,10]]]}",
+				"grid.geojson.position");
+		assertRefused("{\"type\":\"FeatureCollection\",\"features\":[]}", "grid.geojson.onePolygon");
+	}
+
+	private static void assertRefused(String text, String key) {
+		assertThatThrownBy(() -> GridBoundaryGeoJson.ring(text)).isInstanceOfSatisfying(InvalidInputException.class,
+				ex -> assertThat(ex.errors().get(0).messageKey()).isEqualTo(key));
+	}
 }

@@ -267,6 +267,24 @@ class ProblemsIntegrationTests {
 		assertThat(q.deadline()).isEqualTo(ZonedDateTime.of(2026, 11, 30, 16, 30, 0, 0, CITY).toInstant());
 	}
 
+	@Test
+	void theLightCountsOnlyWorkingTimeOverAWeekend() {
+		// Friday 27 November 2026, 16:30; 4 working hours for vehicles parked in disorder: due Monday 11:30
+		Instant reported = ZonedDateTime.of(2026, 11, 27, 16, 30, 0, 0, CITY).toInstant();
+		ProblemManagement then = management.at(Clock.fixed(reported, CITY));
+		Problem p = transactions.execute(s -> then.report(inspector, new NewProblem("C01", "车辆乱停放（周末）", null,
+				places.spot(false).lat(), places.spot(false).lng(), null, List.of(), true)));
+		assertThat(p.deadline()).isEqualTo(at(2026, 11, 30, 11, 30));
+		// the weekend uses none of the limit: by the wall clock Sunday night would be 81 % of the way, and Monday
+		// 08:40 96 %; in working time both are 1 h (and 1 h 10 min) of 4
+		assertThat(deadlines.light(p, at(2026, 11, 28, 12, 0))).isEqualTo(SlaLight.GREEN);
+		assertThat(deadlines.light(p, at(2026, 11, 29, 23, 0))).isEqualTo(SlaLight.GREEN);
+		assertThat(deadlines.light(p, at(2026, 11, 30, 8, 40))).isEqualTo(SlaLight.GREEN);
+		assertThat(deadlines.light(p, at(2026, 11, 30, 10, 40))).isEqualTo(SlaLight.GREEN); // 3 h 10 min: 79 %
+		assertThat(deadlines.light(p, at(2026, 11, 30, 10, 50))).isEqualTo(SlaLight.YELLOW); // 3 h 20 min: 83 %
+		assertThat(deadlines.light(p, at(2026, 11, 30, 11, 31))).isEqualTo(SlaLight.RED);
+	}
+
 	static Instant at(int y, int m, int d, int h, int min) {
 		return ZonedDateTime.of(y, m, d, h, min, 0, 0, CITY).toInstant();
 	}

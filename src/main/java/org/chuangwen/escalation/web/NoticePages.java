@@ -105,6 +105,17 @@ class NoticePages {
 		return "escalation/detail";
 	}
 
+	/**
+	 * The notices issued for one problem, as an htmx fragment for the problem's page (the problems module, a lower
+	 * floor, cannot call this one): empty when there are none; 404 for a problem outside the caller's scope.
+	 */
+	@GetMapping("/notices/for-problem/{id}")
+	String forProblem(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
+		model.addAttribute("notices", directory.forProblem(actor, Ids.parse(id, "problem")));
+		model.addAttribute("now", directory.now());
+		return "escalation/fragments :: forProblem";
+	}
+
 	@GetMapping("/notices/{id}/print")
 	String print(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
 		model.addAttribute("doc", directory.notice(actor, Ids.parse(id, "notice")));

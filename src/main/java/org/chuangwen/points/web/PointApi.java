@@ -26,6 +26,8 @@ import org.chuangwen.points.PointDirectory;
 import org.chuangwen.points.PointDraft;
 import org.chuangwen.points.PointFilter;
 import org.chuangwen.points.PointManagement;
+import org.chuangwen.points.PointPhoto;
+import org.chuangwen.points.PointPhotos;
 import org.chuangwen.points.PointSheets;
 import org.chuangwen.points.PointStatus;
 import org.chuangwen.shared.Ids;
@@ -59,13 +61,31 @@ class PointApi {
 	record PointView(UUID id, String code, String name, String typeCode, String address, double lat, double lng,
 			UUID jurisdictionId, String jurisdictionCode, String jurisdictionName, UUID gridId, String gridCode,
 			UUID unitId, String unitCode, String unitName, UUID leaderPersonId, String leaderName, UUID personId,
-			String personName, String status, int version, Instant createdAt, Instant updatedAt) {
+			String personName, String status, int version, Instant createdAt, Instant updatedAt,
+			@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) List<PhotoView> photos) {
 
 		static PointView of(Point p) {
+			return of(p, null);
+		}
+
+		/** With its photos (one point's answer); lists leave them out. */
+		static PointView of(Point p, List<PointPhoto> photos) {
 			return new PointView(p.id(), p.code(), p.name(), p.typeCode(), p.address(), p.latitude(), p.longitude(),
 					p.jurisdictionId(), p.jurisdictionCode(), p.jurisdictionName(), p.gridId(), p.gridCode(), p.unitId(),
 					p.unitCode(), p.unitName(), p.leaderPersonId(), p.leaderName(), p.personId(), p.personName(),
-					p.status().name(), p.version(), p.createdAt(), p.updatedAt());
+					p.status().name(), p.version(), p.createdAt(), p.updatedAt(),
+					photos == null ? null : photos.stream().map(PhotoView::of).toList());
+		}
+	}
+
+	/** A photo of a point: {@code url} is its file, {@code thumbnailUrl} a small JPEG of it (for the signed-in page). */
+	record PhotoView(UUID blobId, String filename, String contentType, long size, Instant addedAt, String url,
+			String thumbnailUrl) {
+
+		static PhotoView of(PointPhoto photo) {
+			return new PhotoView(photo.blobId(), photo.filename(), photo.contentType(), photo.size(), photo.addedAt(),
+					"/api/v1/points/" + photo.pointId() + "/photos/" + photo.blobId(),
+					"/points/" + photo.pointId() + "/photos/" + photo.blobId() + "/thumbnail");
 		}
 	}
 
@@ -92,7 +112,7 @@ class PointApi {
 			UUID gridId, long distanceMetres) {
 	}
 
-	record BoundaryRequest(List<List<Double>> ring) {
+	record BoundaryRequest(List<List<Double>> ring, String note) {
 	}
 
 	record BoundaryView(UUID gridId, String gridCode, List<List<Double>> ring, int version) {
@@ -119,8 +139,11 @@ class PointApi {
 
 	private final MapFeatures features;
 
+	private final PointPhotos photos;
+
 	PointApi(PointDirectory directory, PointManagement management, GridLocator grids, PointSheets sheets,
-			MapFeatures features) {
+			MapFeatures features, PointPhotos photos) {
+		this.photos = photos;
 		this.directory = directory;
 		this.management = management;
 		this.grids = grids;
@@ -144,10 +167,82 @@ class PointApi {
 
 	@GetMapping("/points/{id}")
 	@Operation(summary = "One point", description = "The answer carries ETag: \"<version>\"; send it back as If-Match "
-			+ "with PUT and the status changes. 404 outside the caller's scope.")
+			+ "with PUT, the status changes and the photo changes. photos: [{blobId, filename, contentType, size, "
+			+ "addedAt, url, thumbnailUrl}] in the order they were added. 404 outside the caller's scope.")
 	ResponseEntity<PointView> point(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
 		Point point = directory.pointFor(actor, Ids.parse(id, "point"));
-		return ResponseEntity.ok().eTag(etag(point)).body(PointView.of(point));
+		return ResponseEntity.ok().eTag(etag(point)).body(PointView.of(point, photos.photos(actor, point.id())));
+	}
+
+	@GetMapping("/points/{id}/photos")
+	@Operation(summary = "A point's photos", description = "In the order they were added; as in GET /points/{id}.")
+	List<PhotoView> photos(@AuthenticationPrincipal Actor actor, @PathVariable String id) {
+		return photos.photos(actor, Ids.parse(id, "point")).stream().map(PhotoView::of).toList();
+	}
+
+	@PostMapping(path = "/points/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@Operation(summary = "Add a photo to a point", description = "Multipart `file`: a JPEG or PNG picture (the type is "
+			+ "read from the content and the picture must decode), at most 10 MB (413), at most 20 photos per point. "
+			+ "The campaign office maintaining the point or an account of its responsible unit; others 403. Send "
+			+ "If-Match with the point's version: 409 when it changed meanwhile. 201 with the photo; the new ETag is "
+			+ "the point's raised version.")
+	ResponseEntity<PhotoView> addPhoto(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestParam(name = "file", required = false) MultipartFile file) throws IOException {
+		UUID pointId = Ids.parse(id, "point");
+		PointPhoto photo = photos.add(actor, pointId, photoBytes(file), file == null ? null : file.getOriginalFilename(),
+				version(ifMatch));
+		Point point = directory.pointFor(actor, pointId);
+		return ResponseEntity.created(URI.create("/api/v1/points/" + pointId + "/photos/" + photo.blobId()))
+			.eTag(etag(point))
+			.body(PhotoView.of(photo));
+	}
+
+	@org.springframework.web.bind.annotation.DeleteMapping("/points/{id}/photos/{blobId}")
+	@Operation(summary = "Remove a photo from a point", description = "reason (query parameter, or JSON body "
+			+ "{reason}) is required (400). Who may: as for adding. If-Match as for adding (409 when stale). 200 with "
+			+ "the point and its remaining photos. The removal is audited; the file itself stays stored.")
+	ResponseEntity<PointView> removePhoto(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@PathVariable String blobId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestParam(required = false) String reason, @RequestBody(required = false) StatusRequest body) {
+		UUID pointId = Ids.parse(id, "point");
+		String why = reason != null ? reason : body == null ? null : body.reason();
+		Point point = photos.remove(actor, pointId, Ids.parse(blobId, "blob"), why, version(ifMatch));
+		return ResponseEntity.ok().eTag(etag(point)).body(PointView.of(point, photos.photos(actor, pointId)));
+	}
+
+	@GetMapping("/points/{id}/photos/{blobId}")
+	@Operation(summary = "A point photo's file", description = "For whoever sees the point; 404 when the photo is not "
+			+ "the point's.")
+	ResponseEntity<byte[]> photo(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String blobId) {
+		return photoResponse(photos.content(actor, Ids.parse(id, "point"), Ids.parse(blobId, "blob")));
+	}
+
+	static ResponseEntity<byte[]> photoResponse(org.chuangwen.blobs.BlobContent content) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(content.blob().contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(content.blob().originalFilename(), StandardCharsets.UTF_8).build().toString())
+			.cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePrivate())
+			.eTag("\"" + content.blob().sha256() + "\"")
+			.body(content.bytes());
+	}
+
+	/** The bytes of an uploaded photo; 400 without a file, 413 over the point photo limit. */
+	static byte[] photoBytes(MultipartFile file) throws IOException {
+		if (file == null || file.isEmpty()) {
+			throw new InvalidInputException("file", "point.photo.empty");
+		}
+		if (file.getSize() > PointPhotos.MAX_BYTES) {
+			throw new org.chuangwen.blobs.BlobTooLargeException(PointPhotos.MAX_BYTES);
+		}
+		try (InputStream in = file.getInputStream()) {
+			byte[] content = in.readNBytes((int) PointPhotos.MAX_BYTES + 1);
+			if (content.length > PointPhotos.MAX_BYTES) {
+				throw new org.chuangwen.blobs.BlobTooLargeException(PointPhotos.MAX_BYTES);
+			}
+			return content;
+		}
 	}
 
 	@PostMapping("/points")
@@ -234,20 +329,24 @@ class PointApi {
 	}
 
 	@GetMapping("/grids/{gridId}/boundary")
-	@Operation(summary = "A grid's boundary", description = "ring: [[lat, lng], …], not closed. 404 when none is set.")
-	BoundaryView boundary(@AuthenticationPrincipal Actor actor, @PathVariable String gridId) {
+	@Operation(summary = "A grid's boundary", description = "ring: [[lat, lng], …], not closed. ETag: \"<version>\" "
+			+ "(send it as If-Match with PUT). 404 when none is set.")
+	ResponseEntity<BoundaryView> boundary(@AuthenticationPrincipal Actor actor, @PathVariable String gridId) {
 		UUID id = Ids.parse(gridId, "grid");
 		GridBoundary b = grids.boundary(id)
 			.filter(g -> directory.seesGrid(actor, g))
 			.orElseThrow(() -> new org.chuangwen.shared.NotFoundException("grid", gridId));
-		return BoundaryView.of(b);
+		return ResponseEntity.ok().eTag("\"" + b.version() + "\"").body(BoundaryView.of(b));
 	}
 
 	@PutMapping("/grids/{gridId}/boundary")
-	@Operation(summary = "Set a grid's boundary", description = "Body {ring: [[lat, lng], …]} with at least three "
-			+ "distinct vertices; the campaign office of the grid's jurisdiction. 400 for a ring that is no polygon or "
-			+ "a node that is not a grid.")
-	BoundaryView defineBoundary(@AuthenticationPrincipal Actor actor, @PathVariable String gridId,
+	@Operation(summary = "Set a grid's boundary", description = "Body {ring: [[lat, lng], …], note?}; the campaign "
+			+ "office of the grid's jurisdiction. Checked: at least three distinct vertices (at most 2,000), a simple "
+			+ "polygon (no edge crosses another), every vertex inside the city (chuangwen.map.city-bounds); 400 says "
+			+ "which vertex or edges are wrong. If-Match with the version from GET: 409 when the boundary changed "
+			+ "meanwhile; without If-Match the boundary is replaced. Audited with the note.")
+	ResponseEntity<BoundaryView> defineBoundary(@AuthenticationPrincipal Actor actor, @PathVariable String gridId,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@RequestBody BoundaryRequest request) {
 		List<LatLng> ring = new ArrayList<>();
 		if (request.ring() != null) {
@@ -258,7 +357,9 @@ class PointApi {
 				ring.add(new LatLng(pair.get(0), pair.get(1)));
 			}
 		}
-		return BoundaryView.of(management.defineGridBoundary(actor, Ids.parse(gridId, "grid"), ring));
+		GridBoundary b = management.defineGridBoundary(actor, Ids.parse(gridId, "grid"), ring, version(ifMatch),
+				request.note());
+		return ResponseEntity.ok().eTag("\"" + b.version() + "\"").body(BoundaryView.of(b));
 	}
 
 	@GetMapping("/points/export")

@@ -51,6 +51,8 @@ class PointPages {
 
 	private final PointManagement management;
 
+	private final org.chuangwen.points.PointPhotos photos;
+
 	private final PointSheets sheets;
 
 	private final GridLocator grids;
@@ -67,12 +69,14 @@ class PointPages {
 
 	private final String tilesAttribution;
 
-	PointPages(PointDirectory directory, PointManagement management, PointSheets sheets, GridLocator grids,
+	PointPages(PointDirectory directory, PointManagement management, org.chuangwen.points.PointPhotos photos,
+			PointSheets sheets, GridLocator grids,
 			CriteriaDirectory criteria, OrganisationDirectory organisation, MapFeatures features,
 			org.springframework.context.MessageSource messages, @Value("${chuangwen.map.tiles-url:}") String tilesUrl,
 			@Value("${chuangwen.map.tiles-attribution:}") String tilesAttribution) {
 		this.directory = directory;
 		this.management = management;
+		this.photos = photos;
 		this.sheets = sheets;
 		this.grids = grids;
 		this.criteria = criteria;
@@ -117,6 +121,7 @@ class PointPages {
 	String map(@AuthenticationPrincipal Actor actor, Model model) {
 		directory.search(actor, PointFilter.none(), PageRequest.of(0, 1)); // refuses callers who read no points
 		model.addAttribute("types", criteria.pointTypes());
+		model.addAttribute("mayCreate", directory.mayCreate(actor));
 		model.addAttribute("tilesUrl", tilesUrl);
 		model.addAttribute("tilesAttribution", tilesAttribution);
 		var extent = directory.extent(actor).or(() -> grids.extent(actor));
@@ -146,6 +151,10 @@ class PointPages {
 		model.addAttribute("typeNames", typeNames());
 		model.addAttribute("mayMaintain", directory.mayMaintain(actor, point));
 		model.addAttribute("history", directory.history(actor, point.id()));
+		model.addAttribute("photos", photos.photos(actor, point.id()));
+		model.addAttribute("mayChangePhotos", photos.mayChange(actor, point));
+		model.addAttribute("maxPhotos", org.chuangwen.points.PointPhotos.MAX_PHOTOS);
+		model.addAttribute("zone", management.zone());
 		model.addAttribute("tilesUrl", tilesUrl);
 		model.addAttribute("tilesAttribution", tilesAttribution);
 		model.addAttribute("boundary", point.gridId() == null ? null
@@ -235,6 +244,59 @@ class PointPages {
 					: message(ex.messageKey(), ex.arguments()));
 		}
 		return "redirect:/points/" + pointId;
+	}
+
+	@PostMapping("/points/{id}/photos")
+	String addPhoto(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) Integer version,
+			RedirectAttributes redirect) throws IOException {
+		UUID pointId = Ids.parse(id, "point");
+		try {
+			photos.add(actor, pointId, PointApi.photoBytes(file), file == null ? null : file.getOriginalFilename(), version);
+			redirect.addFlashAttribute("notice", "points.photo.added");
+		}
+		catch (InvalidInputException | ConflictException | org.chuangwen.blobs.BlobTooLargeException ex) {
+			redirect.addFlashAttribute("photoError", errorText(ex));
+		}
+		return "redirect:/points/" + pointId + "#photos";
+	}
+
+	@PostMapping("/points/{id}/photos/{blobId}/remove")
+	String removePhoto(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String blobId,
+			@RequestParam(required = false) String reason, @RequestParam(required = false) Integer version,
+			RedirectAttributes redirect) {
+		UUID pointId = Ids.parse(id, "point");
+		try {
+			photos.remove(actor, pointId, Ids.parse(blobId, "blob"), reason, version);
+			redirect.addFlashAttribute("notice", "points.photo.removed");
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("photoError", errorText(ex));
+		}
+		return "redirect:/points/" + pointId + "#photos";
+	}
+
+	@GetMapping("/points/{id}/photos/{blobId}")
+	ResponseEntity<byte[]> photo(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String blobId) {
+		return PointApi.photoResponse(photos.content(actor, Ids.parse(id, "point"), Ids.parse(blobId, "blob")));
+	}
+
+	@GetMapping("/points/{id}/photos/{blobId}/thumbnail")
+	ResponseEntity<byte[]> thumbnail(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@PathVariable String blobId) {
+		org.chuangwen.points.PointPhotos.Thumbnail thumbnail = photos.thumbnail(actor, Ids.parse(id, "point"),
+				Ids.parse(blobId, "blob"));
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(thumbnail.contentType()))
+			.cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePrivate())
+			.eTag("\"" + thumbnail.etag() + "\"")
+			.body(thumbnail.bytes());
+	}
+
+	private String errorText(DomainException ex) {
+		return ex instanceof InvalidInputException invalid
+				? message(invalid.errors().get(0).messageKey(), invalid.errors().get(0).arguments().toArray())
+				: message(ex.messageKey(), ex.arguments());
 	}
 
 	@GetMapping("/points/export")

@@ -12,18 +12,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.chuangwen.blobs.BlobContent;
 import org.chuangwen.blobs.BlobTooLargeException;
 import org.chuangwen.blobs.BlobUse;
 import org.chuangwen.blobs.Blobs;
+import org.chuangwen.blobs.ImageUnreadableException;
 import org.chuangwen.organisation.Actor;
 import org.chuangwen.organisation.OrganisationDirectory;
 import org.chuangwen.organisation.Role;
 import org.chuangwen.organisation.Unit;
 import org.chuangwen.organisation.UnitType;
 import org.chuangwen.points.Point;
+import org.chuangwen.points.Geo;
+import org.chuangwen.points.GridBoundary;
+import org.chuangwen.points.GridLocator;
 import org.chuangwen.points.PointDirectory;
 import org.chuangwen.points.PointFilter;
 import org.chuangwen.points.PointRef;
@@ -57,11 +62,14 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The problem pages, in Chinese and usable on a phone: intake (/problems/new, photos uploaded with the form and stored
@@ -83,6 +91,8 @@ class ProblemPages {
 
 	private final PointDirectory points;
 
+	private final GridLocator grids;
+
 	private final Blobs blobs;
 
 	private final MessageSource messages;
@@ -90,15 +100,23 @@ class ProblemPages {
 	private final Clock clock;
 
 	ProblemPages(ProblemDirectory directory, ProblemManagement management, ProblemCategories categories,
-			OrganisationDirectory organisation, PointDirectory points, Blobs blobs, MessageSource messages, Clock clock) {
+			OrganisationDirectory organisation, PointDirectory points, GridLocator grids, Blobs blobs, MessageSource messages,
+			Clock clock) {
 		this.directory = directory;
 		this.management = management;
 		this.categories = categories;
 		this.organisation = organisation;
 		this.points = points;
+		this.grids = grids;
 		this.blobs = blobs;
 		this.messages = messages;
 		this.clock = clock;
+	}
+
+	/** The largest photo accepted, for the file inputs (which refuse a bigger one before it is sent). */
+	@ModelAttribute("maxPhotoBytes")
+	long maxPhotoBytes() {
+		return Blobs.MAX_BYTES;
 	}
 
 	// lists
@@ -182,7 +200,7 @@ class ProblemPages {
 			@RequestParam(required = false) String lat, @RequestParam(required = false) String lng,
 			@RequestParam(required = false) String source, @RequestParam(required = false) Boolean allowDuplicate,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> files, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		requireReporter(actor);
 		ReportForm form = new ReportForm();
 		form.categoryCode = categoryCode;
@@ -208,7 +226,13 @@ class ProblemPages {
 			return newPage(actor, form, model);
 		}
 		catch (InvalidInputException ex) {
+			response.setStatus(400);
 			model.addAttribute("fieldErrors", fieldErrors(ex));
+			return newPage(actor, form, model);
+		}
+		catch (ImageUnreadableException | BlobTooLargeException ex) {
+			response.setStatus(ex instanceof BlobTooLargeException ? 413 : 422);
+			model.addAttribute("fieldErrors", Map.of("photos", message(ex.messageKey(), ex.arguments())));
 			return newPage(actor, form, model);
 		}
 	}
@@ -228,11 +252,24 @@ class ProblemPages {
 			}
 		}
 		model.addAttribute("chosenPoint", chosen);
-		model.addAttribute("extent", points.extent(actor).orElse(null));
+		model.addAttribute("extent", mapExtent(actor).orElse(null));
 		if (!model.containsAttribute("fieldErrors")) {
 			model.addAttribute("fieldErrors", Map.of());
 		}
 		return "problems/new";
+	}
+
+	/**
+	 * Where the intake map opens: around the caller's points; for a caller with none (a grid worker whose grid has no
+	 * registered point) around his grid's boundary; else the whole city's points. Never an arbitrary spot: a pin put
+	 * there would lie outside the city.
+	 */
+	private Optional<Geo.BoundingBox> mapExtent(Actor actor) {
+		Optional<Geo.BoundingBox> extent = points.extent(actor);
+		if (extent.isEmpty() && actor.jurisdictionId() != null) {
+			extent = grids.boundary(actor.jurisdictionId()).map(GridBoundary::bounds);
+		}
+		return extent.isPresent() ? extent : points.extent(null);
 	}
 
 	private static void requireReporter(Actor actor) {
@@ -271,9 +308,13 @@ class ProblemPages {
 			allowed.put(action.apiName(), problem.allows(actor, action, now));
 		}
 		model.addAttribute("allowed", allowed);
+		// the notices are escalation's (a higher floor): loaded by the page from /notices/for-problem/{id}, for the
+		// roles that read notices
+		model.addAttribute("readsNotices", actor.isUnitBound() || actor.hasAny(Role.OFFICE_ADMIN, Role.LEADER));
 		boolean anyOffice = allowed.get("dispatch") || allowed.get("arbitrate");
 		model.addAttribute("unitOptions", anyOffice ? organisation.unitOptions(actor).stream().filter(Unit::active)
 			.filter(u -> u.type() != UnitType.CAMPAIGN_OFFICE).toList() : List.of());
+		model.addAttribute("suggestableUnits", allowed.get("dispute") ? management.suggestableUnits(problem) : List.of());
 		if (!model.containsAttribute("fieldErrors")) {
 			model.addAttribute("fieldErrors", Map.of());
 		}
@@ -296,7 +337,7 @@ class ProblemPages {
 			@RequestParam(required = false) String result, @RequestParam(required = false) String intoNumber,
 			@RequestParam(required = false) String suggestedUnitId, @RequestParam(required = false) Integer version,
 			@RequestParam(name = "photos", required = false) List<MultipartFile> files, Model model,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect, HttpServletResponse response) throws IOException {
 		UUID problemId = Ids.parse(id, "problem");
 		ProblemAction verb = ProblemAction.fromApiName(action).orElseThrow(() -> new NotFoundException("page", action));
 		try {
@@ -321,14 +362,24 @@ class ProblemPages {
 					ProblemViews.uuid("suggestedUnitId", suggestedUnitId, "problem.unit.unknown"), version));
 		}
 		catch (InvalidInputException ex) {
+			response.setStatus(400);
 			model.addAttribute("refusedAction", verb.apiName());
 			model.addAttribute("fieldErrors", fieldErrors(ex));
 			model.addAttribute("refusedNote", note);
+			model.addAttribute("refusedUnit", suggestedUnitId);
 			return detailPage(actor, problemId, model);
 		}
-		catch (RuleViolationException ex) {
+		catch (ForbiddenException ex) {
+			// e.g. a leader posting a verification: the problem page again, saying why
+			response.setStatus(403);
+			model.addAttribute("refusal", message(ex.messageKey(), ex.arguments()));
+			return detailPage(actor, problemId, model);
+		}
+		catch (RuleViolationException | BlobTooLargeException ex) {
+			response.setStatus(ex instanceof BlobTooLargeException ? 413 : 422);
 			model.addAttribute("refusedAction", verb.apiName());
 			model.addAttribute("refusal", message(ex.messageKey(), ex.arguments()));
+			model.addAttribute("refusedNote", note);
 			return detailPage(actor, problemId, model);
 		}
 		redirect.addFlashAttribute("done", message("problems.done", message(verb.messageKey())));

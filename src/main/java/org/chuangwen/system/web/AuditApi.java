@@ -22,8 +22,9 @@ class AuditApi {
 
 	@GetMapping("/verify")
 	@PreAuthorize("hasAnyRole('AUDIT_ADMIN', 'SECURITY_ADMIN')")
-	@Operation(summary = "Check the audit chain", description = "Recomputes every row's hash in order. Answers "
-			+ "{\"ok\": true, \"checked\": N} or the first broken row: brokenSeq and problem (edited, missing, truncated).")
+	@Operation(summary = "Check the audit chain", description = "Links every committed record, then recomputes every "
+			+ "row's hash in chain order. Answers {\"ok\": true, \"checked\": N, \"pending\": P} (P: records committed "
+			+ "meanwhile, not yet linked) or the first broken row: brokenSeq and problem (edited, missing, truncated, unlinked).")
 	AuditVerification verify() {
 		return audit.verify();
 	}

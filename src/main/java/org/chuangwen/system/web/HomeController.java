@@ -11,14 +11,21 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The home page: one panel per role the user holds, each saying what will appear there as the campaign's data
- * grows (tasks, problems, inspections, scores), with links to what already exists.
+ * The home page: one panel per role the user holds, with the figures that matter to that role and links to the pages
+ * behind them. System sits on floor 3 and may not read problems, escalation, tasks or points itself, so each figure
+ * block is an htmx fragment served by the module that owns the data ({@code /problems/home/figures?role=…},
+ * {@code /tasks/home/figures}, {@code /notices/home/figures}, {@code /points/home/figures}), read through that module's
+ * public directory and bounded by the caller's scope. The three administrator roles get a short description of their
+ * work instead of figures.
  */
 @Controller
 class HomeController {
 
-	/** One panel of the home page: a heading, an empty-state text and links (message key → path). */
-	record HomePanel(String role, String titleKey, String emptyKey, List<Link> links) {
+	/**
+	 * One panel of the home page: a heading, the figure fragments to load (paths), an introduction (administrator roles
+	 * only, else null) and links (message key → path).
+	 */
+	record HomePanel(String role, String titleKey, List<String> figures, String introKey, List<Link> links) {
 	}
 
 	/** A link: the message key of its text and the path. */
@@ -42,7 +49,7 @@ class HomeController {
 		String base = "home." + role.name();
 		List<Link> links = switch (role) {
 			case OFFICE_ADMIN -> List.of(new Link("nav.problemBoard", "/problems/board"), new Link("nav.problemNew", "/problems/new"),
-					new Link("scoring.nav", "/scores"),
+					new Link("nav.inspections", "/inspections"), new Link("scoring.nav", "/scores"),
 					new Link("nav.notices", "/notices"),
 					new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
 					new Link("nav.reportSummary", "/reports/summary"),
@@ -59,16 +66,30 @@ class HomeController {
 					new Link("nav.reportSummary", "/reports/summary"),
 					new Link("nav.accountability", "/notifications/accountability"), new Link("nav.units", "/organisation/units"));
 			case UNIT_ADMIN, UNIT_STAFF -> List.of(new Link("nav.problemInbox", "/problems/inbox"), new Link("nav.notices", "/notices"),
-					new Link("nav.tasks", "/tasks"), new Link("nav.weeklyReports", "/reports"),
+					new Link("nav.tasks", "/tasks"), new Link("nav.weeklyReports", "/reports"), new Link("nav.points", "/points"),
 					new Link("nav.myUnit", "/organisation/units/mine"));
-			case INSPECTOR, GRID_WORKER -> List.of(new Link("nav.problemNew", "/problems/new"),
-					new Link("nav.problemBoard", "/problems/board"), new Link("nav.criteria", "/criteria/frameworks"),
+			case INSPECTOR -> List.of(new Link("nav.inspections", "/inspections"), new Link("nav.problemNew", "/problems/new"),
+					new Link("nav.problemBoard", "/problems/board"), new Link("nav.points", "/points"),
+					new Link("nav.criteria", "/criteria/frameworks"),
+					new Link("nav.jurisdictions", "/organisation/jurisdictions"));
+			case GRID_WORKER -> List.of(new Link("nav.problemNew", "/problems/new"),
+					new Link("nav.problemBoard", "/problems/board"), new Link("nav.points", "/points"),
+					new Link("nav.criteria", "/criteria/frameworks"),
 					new Link("nav.jurisdictions", "/organisation/jurisdictions"));
 			case SYSTEM_ADMIN -> List.of(new Link("nav.users", "/admin/users"), new Link("nav.calendar", "/admin/calendar"));
 			case SECURITY_ADMIN -> List.of(new Link("nav.users", "/admin/users"),
 					new Link("nav.passwordPolicy", "/admin/password-policy"));
 			case AUDIT_ADMIN -> List.of(new Link("nav.audit", "/admin/audit"));
 		};
-		return new HomePanel(role.name(), base + ".title", base + ".empty", links);
+		List<String> figures = switch (role) {
+			case OFFICE_ADMIN, LEADER -> List.of("/problems/home/figures", "/notices/home/figures", "/tasks/home/figures");
+			case UNIT_ADMIN, UNIT_STAFF -> List.of("/problems/home/figures", "/tasks/home/figures", "/notices/home/figures",
+					"/points/home/figures");
+			case INSPECTOR, GRID_WORKER -> List.of("/problems/home/figures", "/points/home/figures");
+			case SYSTEM_ADMIN, SECURITY_ADMIN, AUDIT_ADMIN -> List.of();
+		};
+		String intro = figures.isEmpty() ? base + ".intro" : null;
+		return new HomePanel(role.name(), base + ".title",
+				figures.stream().map(f -> f + "?role=" + role.name()).toList(), intro, links);
 	}
 }

@@ -1,0 +1,72 @@
+package org.chuangwen.inspections;
+
+import java.util.List;
+
+import org.chuangwen.BrowserTestSupport;
+import org.chuangwen.ChuangwenIntegrationTest;
+import org.chuangwen.Fixtures;
+import org.chuangwen.criteria.Standard;
+import org.chuangwen.problems.Problem;
+import org.chuangwen.problems.ProblemDirectory;
+import org.chuangwen.problems.ProblemStatus;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** In a real browser on a phone-sized window: an inspector completes a point's checklist; the failure is a problem. */
+@ChuangwenIntegrationTest
+class ChecklistBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	InspectionTestRounds rounds;
+
+	@Autowired
+	InspectionDirectory directory;
+
+	@Autowired
+	ProblemDirectory problems;
+
+	@Test
+	void anInspectorCompletesAChecklistOnAPhone() {
+		InspectionRound round = rounds.open(new SamplingQuota("P09", null, 1));
+		SampledPoint point = rounds.points(round).get(0);
+		List<Standard> standards = rounds.standards(round, "P09");
+		try (BrowserTestSupport phone = BrowserTestSupport.chromium(port)) {
+			phone.driver().manage().window().setSize(new Dimension(390, 844));
+			phone.signIn("inspector", Fixtures.PASSWORD);
+			phone.open("/inspections/today");
+			phone.waitForText(By.cssSelector("[data-round='" + round.id() + "']"), round.name());
+			phone.click(By.cssSelector("[data-round='" + round.id() + "'] a[data-point]"));
+			phone.waitForText(By.id("point-name"), point.name());
+			for (int i = 0; i < standards.size(); i++) {
+				String key = standards.get(i).id().toString();
+				phone.click(By.cssSelector("label[for='" + (i == 0 ? "fail-" : "pass-") + key + "']"));
+			}
+			String first = standards.get(0).id().toString();
+			phone.visible(By.id("note-" + first)).sendKeys("广场地面有积存垃圾");
+			phone.click(By.id("save-all"));
+			phone.waitForText(By.id("checklist-saved"), "已保存 " + standards.size() + " 项");
+			phone.waitForText(By.id("checklist-progress"), standards.size() + " / " + standards.size());
+			long scrollWidth = (Long) ((JavascriptExecutor) phone.driver())
+				.executeScript("return document.documentElement.scrollWidth");
+			assertThat(scrollWidth).isLessThanOrEqualTo(390);
+			assertThat(phone.visible(By.cssSelector("#item-" + first + " a[data-problem]")).getText()).isEqualTo("查看生成的问题");
+		}
+		List<Observation> saved = directory.observations(rounds.office(), round.id());
+		assertThat(saved).hasSize(standards.size());
+		Observation fail = saved.stream().filter(o -> o.result() == ObservationResult.NON_COMPLIANT).findFirst().orElseThrow();
+		assertThat(fail.note()).isEqualTo("广场地面有积存垃圾");
+		Problem problem = problems.problem(fail.problemId()).orElseThrow();
+		assertThat(problem.unitId()).isEqualTo(point.unitId());
+		assertThat(problem.status()).isEqualTo(ProblemStatus.DISPATCHED);
+		assertThat(problem.categoryCode()).isEqualTo(DefaultCategories.forStandard(standards.get(0).content(), "P09"));
+	}
+}
