@@ -64,7 +64,7 @@ class ProblemBrowserTests {
 			unit.signIn("unit_admin", Fixtures.PASSWORD);
 			unit.open("/problems/inbox");
 			number = directory.problem(fixtures.actor("office"), java.util.UUID.fromString(path.substring(path.lastIndexOf('/') + 1))).number();
-			unit.visible(By.cssSelector("[data-number='" + number + "']")).click();
+			unit.click(By.cssSelector("[data-number='" + number + "']"));
 			// the handling unit does not learn who reported
 			assertThat(unit.visible(By.id("timeline")).getText()).doesNotContain("郑洁").contains("上报人（不向责任单位显示）");
 			press(unit, "claim");

@@ -57,6 +57,10 @@ class ProblemPagesIntegrationTests {
 		mvc.perform(get("/problems/" + p.id()).with(fixtures.signedInAs("unit_admin"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"claim\"")))
 			.andExpect(content().string(containsString("id=\"dispute-form\"")))
+			// the small map of where the problem is, red while it is open
+			.andExpect(content().string(containsString("id=\"point-map\"")))
+			.andExpect(content().string(containsString("data-lat=\"")))
+			.andExpect(content().string(containsString("data-state=\"problems\"")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"dispatch-form\""))));
 		mvc.perform(get("/problems/" + p.id()).with(fixtures.signedInAs("office"))).andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"dispatch-form\"")))

@@ -62,11 +62,12 @@ class SystemPagesIntegrationTests {
 	}
 
 	@Test
-	void theHomePageShowsOnePanelPerRoleWithWhatWillAppearThere() throws Exception {
+	void theHomePageShowsOnePanelPerRoleWithItsFigures() throws Exception {
 		mvc.perform(get("/").with(fixtures.signedInAs("office")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("创文办工作台")))
-			.andExpect(content().string(containsString("待仲裁争议")))
+			// the figures come from the modules that own them, as fragments
+			.andExpect(content().string(containsString("hx-get=\"/problems/home/figures?role=OFFICE_ADMIN\"")))
 			.andExpect(content().string(not(containsString("审计管理员"))));
 		mvc.perform(get("/").with(fixtures.signedInAs("unit_admin")))
 			.andExpect(content().string(containsString("本单位待办")))

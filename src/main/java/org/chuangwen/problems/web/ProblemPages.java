@@ -99,9 +99,17 @@ class ProblemPages {
 
 	private final Clock clock;
 
+	/** Map tiles for the problem's small map (optional: without them the map shows a plain background). */
+	private final String tilesUrl;
+
+	private final String tilesAttribution;
+
 	ProblemPages(ProblemDirectory directory, ProblemManagement management, ProblemCategories categories,
 			OrganisationDirectory organisation, PointDirectory points, GridLocator grids, Blobs blobs, MessageSource messages,
-			Clock clock) {
+			Clock clock, @org.springframework.beans.factory.annotation.Value("${chuangwen.map.tiles-url:}") String tilesUrl,
+			@org.springframework.beans.factory.annotation.Value("${chuangwen.map.tiles-attribution:}") String tilesAttribution) {
+		this.tilesUrl = tilesUrl;
+		this.tilesAttribution = tilesAttribution;
 		this.directory = directory;
 		this.management = management;
 		this.categories = categories;
@@ -303,6 +311,8 @@ class ProblemPages {
 		model.addAttribute("reporters", directory.reporters(actor, problemId));
 		model.addAttribute("names", new Names());
 		model.addAttribute("now", now);
+		model.addAttribute("tilesUrl", tilesUrl);
+		model.addAttribute("tilesAttribution", tilesAttribution);
 		Map<String, Boolean> allowed = new HashMap<>();
 		for (ProblemAction action : ProblemAction.values()) {
 			allowed.put(action.apiName(), problem.allows(actor, action, now));
