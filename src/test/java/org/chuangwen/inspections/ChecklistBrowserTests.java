@@ -18,7 +18,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** In a real browser on a phone-sized window: an inspector completes a point's checklist; the failure is a problem. */
+/**
+ * In a real browser on a phone-sized window: an inspector completes a point's checklist; the failure is a problem in
+ * the inbox of the point's unit; once the office closes the round, its same-day report shows the score.
+ */
 @ChuangwenIntegrationTest
 class ChecklistBrowserTests {
 
@@ -33,6 +36,12 @@ class ChecklistBrowserTests {
 
 	@Autowired
 	ProblemDirectory problems;
+
+	@Autowired
+	InspectionManagement inspections;
+
+	@Autowired
+	org.chuangwen.organisation.UserAccounts accounts;
 
 	@Test
 	void anInspectorCompletesAChecklistOnAPhone() {
@@ -68,5 +77,30 @@ class ChecklistBrowserTests {
 		assertThat(problem.unitId()).isEqualTo(point.unitId());
 		assertThat(problem.status()).isEqualTo(ProblemStatus.DISPATCHED);
 		assertThat(problem.categoryCode()).isEqualTo(DefaultCategories.forStandard(standards.get(0).content(), "P09"));
+
+		// the point's unit finds the problem in its inbox
+		String username = "ck" + java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+		accounts.createBySystem(new org.chuangwen.organisation.UserAccounts.NewUser(username, "督查单位 " + username,
+				Fixtures.PASSWORD, java.util.EnumSet.of(org.chuangwen.organisation.Role.UNIT_ADMIN), point.unitId(), null,
+				null), false);
+		try (BrowserTestSupport unit = BrowserTestSupport.chromium(port)) {
+			unit.driver().manage().window().setSize(new Dimension(390, 844));
+			unit.signIn(username, Fixtures.PASSWORD);
+			unit.open("/problems/inbox");
+			unit.click(By.cssSelector("[data-number='" + problem.number() + "']"));
+			unit.waitForText(By.id("problem-number"), problem.number());
+		}
+
+		// closed by the office, the round's same-day report shows one point, one problem, one unit, and a score below
+		// the maximum (one item failed)
+		inspections.close(rounds.office(), round.id());
+		try (BrowserTestSupport office = BrowserTestSupport.chromium(port)) {
+			office.signIn("office", Fixtures.PASSWORD);
+			office.open("/scores/rounds/" + round.id());
+			office.waitForText(By.id("report-headline"), "共测评 1 个点位、发现 1 个问题、涉及 1 个责任单位");
+			String score = office.visible(By.id("report-score")).getText().trim();
+			assertThat(new java.math.BigDecimal(score)).isNotNegative(); // a number, not the "—" of a round without scores
+			assertThat(office.visible(By.id("report-rate")).getText()).doesNotContain("100");
+		}
 	}
 }
