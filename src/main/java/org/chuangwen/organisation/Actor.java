@@ -32,6 +32,24 @@ public record Actor(UUID userId, String username, String displayName, Set<Role> 
 		return roles.contains(role);
 	}
 
+	/**
+	 * The role a page asks to act in (e.g. {@code ?role=UNIT_ADMIN} of a home panel): 400 when it names no role, 403
+	 * when this actor does not hold it.
+	 */
+	public Role actingAs(String role) {
+		Role as;
+		try {
+			as = Role.valueOf(role.strip().toUpperCase(java.util.Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new org.chuangwen.shared.InvalidInputException("role", "home.role.unknown", role);
+		}
+		if (!has(as)) {
+			throw new org.chuangwen.shared.ForbiddenException();
+		}
+		return as;
+	}
+
 	public boolean hasAny(Role... wanted) {
 		for (Role role : wanted) {
 			if (roles.contains(role)) {

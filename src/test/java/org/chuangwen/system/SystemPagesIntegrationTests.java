@@ -82,6 +82,15 @@ class SystemPagesIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("天")));
 		mvc.perform(get("/").with(fixtures.signedInAs("auditor"))).andExpect(content().string(containsString("安全审计")));
+		// a figures fragment answers only for a role the caller holds: 403 for another, 400 for no role at all
+		for (String fragment : java.util.List.of("/problems", "/tasks", "/notices", "/points")) {
+			mvc.perform(get(fragment + "/home/figures").param("role", "UNIT_ADMIN").with(fixtures.signedInAs("unit_admin")))
+				.andExpect(status().isOk());
+			mvc.perform(get(fragment + "/home/figures").param("role", "OFFICE_ADMIN").with(fixtures.signedInAs("unit_admin")))
+				.andExpect(status().isForbidden());
+			mvc.perform(get(fragment + "/home/figures").param("role", "CAPTAIN").with(fixtures.signedInAs("unit_admin")))
+				.andExpect(status().isBadRequest());
+		}
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.chuangwen.shared.web.HomeFigure;
 import org.chuangwen.escalation.Notice;
 import org.chuangwen.escalation.NoticeDirectory;
 import org.chuangwen.escalation.NoticeFilter;
@@ -16,7 +17,6 @@ import org.chuangwen.escalation.NoticeState;
 import org.chuangwen.organisation.Actor;
 import org.chuangwen.organisation.Role;
 import org.chuangwen.shared.ForbiddenException;
-import org.chuangwen.shared.InvalidInputException;
 import org.chuangwen.shared.PageRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,9 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class NoticeHomeFigures {
 
-	/** One line of figures: a label, a number, where it leads, and a tone (danger, warning, success or plain). */
-	record Figure(String key, String label, String value, String href, String tone) {
-	}
 
 	/** At most this many of the newest notices are read to count this week's (shown as "200+" beyond). */
 	static final int WEEK_WINDOW = 200;
@@ -55,14 +52,8 @@ class NoticeHomeFigures {
 
 	@GetMapping("/notices/home/figures")
 	String figures(@AuthenticationPrincipal Actor actor, @RequestParam String role, Model model) {
-		Role as;
-		try {
-			as = Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("role", "home.role.unknown", role);
-		}
-		if (!actor.has(as) || !(as == Role.OFFICE_ADMIN || as == Role.LEADER || as == Role.UNIT_ADMIN
+		Role as = actor.actingAs(role);
+		if ( !(as == Role.OFFICE_ADMIN || as == Role.LEADER || as == Role.UNIT_ADMIN
 				|| as == Role.UNIT_STAFF)) {
 			throw new ForbiddenException();
 		}
@@ -76,15 +67,15 @@ class NoticeHomeFigures {
 		long open = directory.notices(actor, new NoticeFilter(null, null, null, NoticeState.ISSUED, null), PageRequest.of(0, 1))
 			.total();
 		boolean unit = as == Role.UNIT_ADMIN || as == Role.UNIT_STAFF;
-		List<Figure> list = new ArrayList<>();
-		list.add(new Figure("thisWeek", text(unit ? "home.figure.notices.receivedThisWeek" : "home.figure.notices.issuedThisWeek"),
+		List<HomeFigure> list = new ArrayList<>();
+		list.add(new HomeFigure("thisWeek", text(unit ? "home.figure.notices.receivedThisWeek" : "home.figure.notices.issuedThisWeek"),
 				weekValue, "/notices", thisWeek > 0 && unit ? "warning" : null));
-		list.add(new Figure("open", text("home.figure.notices.open"), String.valueOf(open), "/notices?state=ISSUED",
+		list.add(new HomeFigure("open", text("home.figure.notices.open"), String.valueOf(open), "/notices?state=ISSUED",
 				open > 0 ? "warning" : null));
 		if (unit) {
 			long admonitions = directory.notices(actor, new NoticeFilter(NoticeKind.ADMONITION, null, null, NoticeState.ISSUED, null),
 					PageRequest.of(0, 1)).total();
-			list.add(new Figure("explain", text("home.figure.notices.toExplain"), String.valueOf(admonitions),
+			list.add(new HomeFigure("explain", text("home.figure.notices.toExplain"), String.valueOf(admonitions),
 					"/notices?kind=ADMONITION&state=ISSUED", admonitions > 0 ? "danger" : null));
 		}
 		model.addAttribute("heading", text("home.figures.notices"));

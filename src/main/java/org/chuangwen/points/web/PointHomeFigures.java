@@ -1,13 +1,11 @@
 package org.chuangwen.points.web;
 
 import java.util.List;
-import java.util.Locale;
 
+import org.chuangwen.shared.web.HomeFigure;
 import org.chuangwen.organisation.Actor;
 import org.chuangwen.organisation.Role;
 import org.chuangwen.points.PointDirectory;
-import org.chuangwen.shared.ForbiddenException;
-import org.chuangwen.shared.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,9 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PointHomeFigures {
 
-	/** One line of figures: a label, a number, where it leads, and a tone (danger, warning, success or plain). */
-	record Figure(String key, String label, String value, String href, String tone) {
-	}
 
 	private final PointDirectory directory;
 
@@ -39,23 +34,14 @@ class PointHomeFigures {
 
 	@GetMapping("/points/home/figures")
 	String figures(@AuthenticationPrincipal Actor actor, @RequestParam String role, Model model) {
-		Role as;
-		try {
-			as = Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("role", "home.role.unknown", role);
-		}
-		if (!actor.has(as)) {
-			throw new ForbiddenException();
-		}
+		Role as = actor.actingAs(role);
 		PointDirectory.PointFigures f = directory.figures(actor);
 		model.addAttribute("heading", text("home.figures.points"));
 		model.addAttribute("figures", List.of(
-				new Figure("active", text("home.figure.points.active"), String.valueOf(f.active()), "/points?status=ACTIVE", null),
-				new Figure("withoutPhoto", text("home.figure.points.withoutPhoto"), String.valueOf(f.activeWithoutPhoto()),
+				new HomeFigure("active", text("home.figure.points.active"), String.valueOf(f.active()), "/points?status=ACTIVE", null),
+				new HomeFigure("withoutPhoto", text("home.figure.points.withoutPhoto"), String.valueOf(f.activeWithoutPhoto()),
 						"/points?status=ACTIVE", f.activeWithoutPhoto() > 0 ? "warning" : null),
-				new Figure("retired", text("home.figure.points.retired"), String.valueOf(f.retired()), "/points?status=RETIRED", null)));
+				new HomeFigure("retired", text("home.figure.points.retired"), String.valueOf(f.retired()), "/points?status=RETIRED", null)));
 		model.addAttribute("id", "figures-points-" + as.name());
 		return "fragments/figures :: list(heading=${heading}, figures=${figures}, id=${id})";
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.chuangwen.shared.web.HomeFigure;
 import org.chuangwen.organisation.Actor;
 import org.chuangwen.organisation.Role;
 import org.chuangwen.problems.ProblemDirectory;
@@ -14,7 +15,6 @@ import org.chuangwen.problems.ProblemFigures;
 import org.chuangwen.problems.ProblemFilter;
 import org.chuangwen.problems.ProblemStatus;
 import org.chuangwen.shared.ForbiddenException;
-import org.chuangwen.shared.InvalidInputException;
 import org.chuangwen.shared.PageRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -39,9 +39,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ProblemHomeFigures {
 
-	/** One line of figures: a label, a number, where it leads, and a tone (danger, warning, success or plain). */
-	record Figure(String key, String label, String value, String href, String tone) {
-	}
 
 	private static final List<ProblemStatus> OPEN = List.of(ProblemStatus.REPORTED, ProblemStatus.REGISTERED,
 			ProblemStatus.DISPATCHED, ProblemStatus.CLAIMED, ProblemStatus.RECTIFIED, ProblemStatus.REWORK,
@@ -64,8 +61,8 @@ class ProblemHomeFigures {
 
 	@GetMapping("/problems/home/figures")
 	String figures(@AuthenticationPrincipal Actor actor, @RequestParam String role, Model model) {
-		Role as = role(actor, role);
-		List<Figure> list = new ArrayList<>();
+		Role as = actor.actingAs(role);
+		List<HomeFigure> list = new ArrayList<>();
 		switch (as) {
 			case OFFICE_ADMIN -> {
 				Map<ProblemStatus, Long> c = directory.countsByStatus(actor, ProblemFilter.none());
@@ -82,7 +79,7 @@ class ProblemHomeFigures {
 				list.add(figure("open", open, "/problems/board", null));
 				list.add(overdue(actor, "/problems/board?overdue=true"));
 				list.add(figure("closed", closed, "/problems/board?status=CLOSED", "success"));
-				list.add(new Figure("closedShare", text("home.figure.problems.closedShare"),
+				list.add(new HomeFigure("closedShare", text("home.figure.problems.closedShare"),
 						open + closed == 0 ? "—" : Math.round(100.0 * closed / (open + closed)) + "%", null, null));
 			}
 			case UNIT_ADMIN, UNIT_STAFF -> {
@@ -129,17 +126,17 @@ class ProblemHomeFigures {
 			.count();
 	}
 
-	private Figure overdue(Actor actor, String href) {
+	private HomeFigure overdue(Actor actor, String href) {
 		long n = directory.countOverdue(actor);
-		return new Figure("overdue", text("home.figure.problems.overdue"), String.valueOf(n), href, n > 0 ? "danger" : null);
+		return new HomeFigure("overdue", text("home.figure.problems.overdue"), String.valueOf(n), href, n > 0 ? "danger" : null);
 	}
 
-	private Figure status(String key, Map<ProblemStatus, Long> counts, ProblemStatus status, String tone) {
+	private HomeFigure status(String key, Map<ProblemStatus, Long> counts, ProblemStatus status, String tone) {
 		return figure(key, counts.get(status), "/problems/board?status=" + status.name(), tone);
 	}
 
-	private Figure figure(String key, long value, String href, String tone) {
-		return new Figure(key, text("home.figure.problems." + key), String.valueOf(value), href, value > 0 ? tone : null);
+	private HomeFigure figure(String key, long value, String href, String tone) {
+		return HomeFigure.count(key, text("home.figure.problems." + key), value, href, tone);
 	}
 
 	private String text(String key) {
@@ -147,17 +144,4 @@ class ProblemHomeFigures {
 		return messages.getMessage(key, null, key, locale);
 	}
 
-	static Role role(Actor actor, String role) {
-		Role as;
-		try {
-			as = Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("role", "home.role.unknown", role);
-		}
-		if (!actor.has(as)) {
-			throw new ForbiddenException();
-		}
-		return as;
-	}
 }

@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.chuangwen.shared.web.HomeFigure;
 import org.chuangwen.organisation.Actor;
 import org.chuangwen.organisation.Role;
 import org.chuangwen.shared.ForbiddenException;
-import org.chuangwen.shared.InvalidInputException;
 import org.chuangwen.shared.PageRequest;
 import org.chuangwen.tasks.ReportPeriod;
 import org.chuangwen.tasks.ReportSummary;
@@ -45,9 +45,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class TaskHomeFigures {
 
-	/** One line of figures: a label, a number, where it leads, and a tone (danger, warning, success or plain). */
-	record Figure(String key, String label, String value, String href, String tone) {
-	}
 
 	private static final Set<TaskStatus> IN_HAND = EnumSet.of(TaskStatus.ISSUED, TaskStatus.CLAIMED,
 			TaskStatus.IN_PROGRESS, TaskStatus.RETURNED);
@@ -66,9 +63,9 @@ class TaskHomeFigures {
 
 	@GetMapping("/tasks/home/figures")
 	String figures(@AuthenticationPrincipal Actor actor, @RequestParam String role, Model model) {
-		Role as = role(actor, role);
+		Role as = actor.actingAs(role);
 		TaskFilter none = new TaskFilter(null, null, null, null, null, null);
-		List<Figure> list = new ArrayList<>();
+		List<HomeFigure> list = new ArrayList<>();
 		switch (as) {
 			case UNIT_ADMIN, UNIT_STAFF -> {
 				Instant now = tasks.now();
@@ -94,24 +91,24 @@ class TaskHomeFigures {
 				ReportPeriod period = reports.currentPeriod(actor);
 				if (period != null) {
 					ReportSummary.Totals now = reports.summary(actor, period.date()).totals();
-					list.add(new Figure("reportsSubmitted", text("home.figure.tasks.reportsSubmitted", period.date()),
+					list.add(new HomeFigure("reportsSubmitted", text("home.figure.tasks.reportsSubmitted", period.date()),
 							(now.onTime() + now.late()) + " / " + now.units(), "/reports/summary?period=" + period.date(), null));
 				}
 				previousDay(actor, period).ifPresent(day -> {
 					ReportSummary.Totals last = reports.summary(actor, day).totals();
-					list.add(new Figure("reportsMissing", text("home.figure.tasks.reportsMissing", day),
+					list.add(new HomeFigure("reportsMissing", text("home.figure.tasks.reportsMissing", day),
 							String.valueOf(last.missing()), "/reports/summary?period=" + day, last.missing() > 0 ? "danger" : null));
 				});
 			}
 			case LEADER -> {
 				TaskCount totals = tasks.totals(actor, none);
-				list.add(new Figure("tasksAccepted", text("home.figure.tasks.tasksAccepted"),
+				list.add(new HomeFigure("tasksAccepted", text("home.figure.tasks.tasksAccepted"),
 						totals.accepted() + " / " + (totals.total() - totals.cancelled()) + "（" + totals.acceptedPercent() + "%）",
 						"/tasks/overview", null));
 				list.add(figure("tasksOverdue", totals.overdue(), "/tasks/overview", "danger"));
 				previousDay(actor, reports.currentPeriod(actor)).ifPresent(day -> {
 					ReportSummary.Totals last = reports.summary(actor, day).totals();
-					list.add(new Figure("reportsLast", text("home.figure.tasks.reportsLast", day),
+					list.add(new HomeFigure("reportsLast", text("home.figure.tasks.reportsLast", day),
 							text("home.figure.tasks.reportsLastValue", last.onTime(), last.late(), last.missing()),
 							"/reports/summary?period=" + day, last.missing() > 0 ? "danger" : null));
 				});
@@ -125,15 +122,15 @@ class TaskHomeFigures {
 	}
 
 	/** Where the caller's unit's report of the current period stands, linking to it. */
-	private Figure ownReport(Actor actor) {
+	private HomeFigure ownReport(Actor actor) {
 		ReportPeriod period = reports.currentPeriod(actor);
 		if (period == null) {
-			return new Figure("report", text("home.figure.tasks.report"), text("home.figure.tasks.noReportDay"), "/reports", null);
+			return new HomeFigure("report", text("home.figure.tasks.report"), text("home.figure.tasks.noReportDay"), "/reports", null);
 		}
 		Optional<WeeklyReport> report = reports.ownReport(actor, period.date());
 		String label = text("home.figure.tasks.reportOf", period.date());
 		if (report.isEmpty()) {
-			return new Figure("report", label, text("home.figure.tasks.reportNotDrafted"), "/reports", "warning");
+			return new HomeFigure("report", label, text("home.figure.tasks.reportNotDrafted"), "/reports", "warning");
 		}
 		WeeklyReport r = report.get();
 		String state = text("reports.status." + r.status().name()) + (r.late() ? " · " + text("reports.standing.LATE") : "");
@@ -142,7 +139,7 @@ class TaskHomeFigures {
 			case RETURNED -> "danger";
 			case DRAFT -> "warning";
 		};
-		return new Figure("report", label, state, "/reports/" + r.id(), tone);
+		return new HomeFigure("report", label, state, "/reports/" + r.id(), tone);
 	}
 
 	/**
@@ -154,8 +151,8 @@ class TaskHomeFigures {
 		return calendar.previous(calendar.modes(), actor.jurisdictionId(), reports.now()).map(ReportPeriod::date);
 	}
 
-	private Figure figure(String key, long value, String href, String tone) {
-		return new Figure(key, text("home.figure.tasks." + key), String.valueOf(value), href, value > 0 ? tone : null);
+	private HomeFigure figure(String key, long value, String href, String tone) {
+		return HomeFigure.count(key, text("home.figure.tasks." + key), value, href, tone);
 	}
 
 	private String text(String key, Object... args) {
@@ -163,17 +160,4 @@ class TaskHomeFigures {
 		return messages.getMessage(key, args, key, locale);
 	}
 
-	static Role role(Actor actor, String role) {
-		Role as;
-		try {
-			as = Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("role", "home.role.unknown", role);
-		}
-		if (!actor.has(as)) {
-			throw new ForbiddenException();
-		}
-		return as;
-	}
 }
