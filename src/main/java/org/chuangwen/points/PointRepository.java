@@ -5,8 +5,6 @@ import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,6 +21,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.chuangwen.shared.SqlValues.escapeLike;
+import static org.chuangwen.shared.SqlValues.at;
+import static org.chuangwen.shared.SqlValues.instant;
 
 /** The point and grid boundary tables (V50). Every list query is bounded by the caller's scope and served by an index. */
 @Repository
@@ -441,18 +443,8 @@ class PointRepository {
 		return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP);
 	}
 
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 
-	static OffsetDateTime at(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
 
 	static Point point(ResultSet rs, int row) throws SQLException {
 		return new Point(rs.getObject("id", UUID.class), rs.getString("code"), rs.getString("name"),

@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -19,6 +17,10 @@ import org.chuangwen.shared.PageRequest;
 import org.chuangwen.shared.SqlWhere;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.chuangwen.shared.SqlValues.escapeLike;
+import static org.chuangwen.shared.SqlValues.at;
+import static org.chuangwen.shared.SqlValues.instant;
 
 /** The problem tables (V56). Every list query is bounded by the caller's scope and served by an index. */
 @Repository
@@ -423,18 +425,8 @@ class ProblemRepository {
 		return where;
 	}
 
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 
-	static OffsetDateTime at(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
 
 	static Problem problem(ResultSet rs, int row) throws SQLException {
 		double lat = rs.getDouble("lat");

@@ -3,8 +3,6 @@ package org.chuangwen.tasks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,6 +19,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import static org.chuangwen.shared.SqlValues.escapeLike;
+import static org.chuangwen.shared.SqlValues.at;
+import static org.chuangwen.shared.SqlValues.instant;
 
 /** The task tables. Every list query is bounded by the caller's scope and served by an index (see V26). */
 @Repository
@@ -308,18 +310,8 @@ class TaskRepository {
 		return where;
 	}
 
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
 
-	static OffsetDateTime at(Instant instant) {
-		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
 
 	static Task task(ResultSet rs, int row) throws SQLException {
 		return new Task(rs.getObject("id", UUID.class), rs.getObject("item_id", UUID.class),

@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static org.chuangwen.tasks.TaskRepository.at;
+import static org.chuangwen.shared.SqlValues.at;
+import static org.chuangwen.shared.SqlValues.instant;
+
 
 /** The report tables (V36) and the drafting query over the unit's tasks. */
 @Repository
@@ -327,10 +329,6 @@ class WeeklyReportRepository {
 				rs.getInt("position"));
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return value == null ? null : value.toInstant();
-	}
 
 	static WeeklyReport header(ResultSet rs, int row) throws SQLException {
 		return new WeeklyReport(rs.getObject("id", UUID.class), rs.getObject("unit_id", UUID.class),

@@ -55,12 +55,12 @@ class ProblemSweepsBenchmark {
 		time("escalation sweep, first (copy notices for every overdue problem)", () -> escalationSweep.sweep(now.plusSeconds(120)).toString());
 		time("escalation sweep, 5 minutes later (nothing new)", () -> escalationSweep.sweep(now.plusSeconds(420)).toString());
 		// as after an outage of the sweep: every overdue problem is newly overdue again
-		jdbc.sql("update problem set overdue_published_for = null where " + AT_UNIT_OVERDUE).param("now", ProblemRepository.at(now)).update();
+		jdbc.sql("update problem set overdue_published_for = null where " + AT_UNIT_OVERDUE).param("now", org.chuangwen.shared.SqlValues.at(now)).update();
 		time("overdue sweep, catch-up (every overdue problem unpublished)", () -> overdueSweep.sweep(now.plusSeconds(480)) + " newly overdue");
 	}
 
 	private long count(String condition, Instant now) {
-		return jdbc.sql("select count(*) from problem where " + condition).param("now", ProblemRepository.at(now))
+		return jdbc.sql("select count(*) from problem where " + condition).param("now", org.chuangwen.shared.SqlValues.at(now))
 			.query(Long.class)
 			.single();
 	}
