@@ -16,7 +16,7 @@ echo "uptime before: $(uptime)"
 log=$(mktemp)
 mvn -q -B verify -Dtest=ScoringEngineBenchmark -Dit.test=ScoringBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dfailsafe.failIfNoSpecifiedTests=false > "$log" 2>&1 || { tail -50 "$log"; exit 1; }
-grep -h "BENCH" "$log" target/surefire-reports/*ScoringEngineBenchmark-output.txt \
-  target/failsafe-reports/*ScoringBenchmark-output.txt 2>/dev/null | sed 's/.*BENCH /  /' | awk '!seen[$0]++'
+{ grep -hs "BENCH" "$log" target/surefire-reports/*ScoringEngineBenchmark-output.txt \
+  target/failsafe-reports/*ScoringBenchmark-output.txt 2>/dev/null || true; } | sed 's/.*BENCH /  /' | awk '!seen[$0]++'
 echo "uptime after: $(uptime)"
 rm -f "$log"
