@@ -204,8 +204,7 @@ class PointRepository {
 	// grid boundaries
 
 	void saveBoundary(GridBoundary b, Instant at, UUID by) {
-		Geo.BoundingBox box = b.bounds();
-		jdbc.sql("""
+		withBoundary(jdbc.sql("""
 				insert into grid_boundary (grid_id, grid_code, jurisdiction_path, ring, min_lat, max_lat, min_lng, max_lng,
 				                           version, updated_at, updated_by)
 				values (:grid, :code, :path, cast(:ring as jsonb), :minLat, :maxLat, :minLng, :maxLng, 0, :at, :by)
@@ -213,8 +212,14 @@ class PointRepository {
 				    jurisdiction_path = excluded.jurisdiction_path, ring = excluded.ring, min_lat = excluded.min_lat,
 				    max_lat = excluded.max_lat, min_lng = excluded.min_lng, max_lng = excluded.max_lng,
 				    version = grid_boundary.version + 1, updated_at = excluded.updated_at, updated_by = excluded.updated_by
-				""")
-			.param("grid", b.gridId())
+				"""), b, at, by)
+			.update();
+	}
+
+	/** Binds a boundary's columns, its bounding box and who changed it when (the insert and the update share them). */
+	private JdbcClient.StatementSpec withBoundary(JdbcClient.StatementSpec statement, GridBoundary b, Instant at, UUID by) {
+		Geo.BoundingBox box = b.bounds();
+		return statement.param("grid", b.gridId())
 			.param("code", b.gridCode())
 			.param("path", b.jurisdictionPath())
 			.param("ring", ringJson(b.ring()))
@@ -223,8 +228,7 @@ class PointRepository {
 			.param("minLng", degrees(box.minLng()))
 			.param("maxLng", degrees(box.maxLng()))
 			.param("at", at(at))
-			.param("by", by)
-			.update();
+			.param("by", by);
 	}
 
 	/**
@@ -232,23 +236,12 @@ class PointRepository {
 	 * it does not exist).
 	 */
 	boolean updateBoundary(GridBoundary b, int expectedVersion, Instant at, UUID by) {
-		Geo.BoundingBox box = b.bounds();
-		return jdbc.sql("""
+		return withBoundary(jdbc.sql("""
 				update grid_boundary set grid_code = :code, jurisdiction_path = :path, ring = cast(:ring as jsonb),
 				    min_lat = :minLat, max_lat = :maxLat, min_lng = :minLng, max_lng = :maxLng, version = version + 1,
 				    updated_at = :at, updated_by = :by
 				where grid_id = :grid and version = :version
-				""")
-			.param("grid", b.gridId())
-			.param("code", b.gridCode())
-			.param("path", b.jurisdictionPath())
-			.param("ring", ringJson(b.ring()))
-			.param("minLat", degrees(box.minLat()))
-			.param("maxLat", degrees(box.maxLat()))
-			.param("minLng", degrees(box.minLng()))
-			.param("maxLng", degrees(box.maxLng()))
-			.param("at", at(at))
-			.param("by", by)
+				"""), b, at, by)
 			.param("version", expectedVersion)
 			.update() == 1;
 	}
