@@ -46,6 +46,14 @@ final class InspectionAccess {
 		return round.status() == RoundStatus.CLOSED;
 	}
 
+	/**
+	 * Whether the actor may see that a problem it can see came from this round: the office, leaders and inspectors
+	 * always; everybody else (units, grid workers) only once the round is closed (rounds are unannounced).
+	 */
+	static boolean seesOrigin(Actor actor, InspectionRound round) {
+		return seesEveryRound(actor) || actor.has(Role.INSPECTOR) || round.status() == RoundStatus.CLOSED;
+	}
+
 	/** Whether the actor sees every point of a visible round (else only its unit's points). */
 	static boolean seesEveryPoint(Actor actor) {
 		return !actor.isUnitBound();

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.chuangwen.criteria.ChecklistGroup;
 import org.chuangwen.criteria.CriteriaDirectory;
 import org.chuangwen.organisation.Actor;
+import org.chuangwen.problems.ProblemDirectory;
 import org.chuangwen.shared.NotFoundException;
 import org.chuangwen.shared.Page;
 import org.chuangwen.shared.PageRequest;
@@ -31,9 +32,12 @@ public class InspectionDirectory {
 
 	private final CriteriaDirectory criteria;
 
-	InspectionDirectory(InspectionRepository repository, CriteriaDirectory criteria) {
+	private final ProblemDirectory problems;
+
+	InspectionDirectory(InspectionRepository repository, CriteriaDirectory criteria, ProblemDirectory problems) {
 		this.repository = repository;
 		this.criteria = criteria;
+		this.problems = problems;
 	}
 
 	/** One round. */
@@ -78,6 +82,31 @@ public class InspectionDirectory {
 	}
 
 	// scoped, for pages and the API
+
+	/**
+	 * Where a problem came from, when an inspection observation created it, as the actor may see it: empty when no
+	 * observation created it, or when the round is still unannounced to the actor (a unit, a grid worker: until the
+	 * round closes). The campaign office, leaders and inspectors always see it. 404 for a problem outside the actor's
+	 * scope (the problems module decides).
+	 */
+	public Optional<ProblemOrigin> originOf(Actor actor, UUID problemId) {
+		problems.problem(actor, problemId);
+		Optional<InspectionRepository.Row> found = repository.observationOfProblem(problemId);
+		if (found.isEmpty()) {
+			return Optional.empty();
+		}
+		InspectionRepository.Row row = found.get();
+		InspectionRound round = repository.round(row.roundId()).orElse(null);
+		if (round == null || !InspectionAccess.seesOrigin(actor, round)) {
+			return Optional.empty();
+		}
+		SampledPoint point = repository.roundPoints(round.id()).stream().filter(p -> p.pointId().equals(row.pointId()))
+			.findFirst().orElse(null);
+		String content = criteria.standard(row.standardId()).map(org.chuangwen.criteria.Standard::content).orElse(null);
+		return Optional.of(new ProblemOrigin(round.id(), round.name(), round.kind(), round.status(), row.pointId(),
+				point == null ? null : point.code(), point == null ? null : point.name(), row.standardId(),
+				row.standardCode(), content, row.observedAt()));
+	}
 
 	/** The rounds the actor may see, newest first; optionally of one status and planned on one day. */
 	public Page<InspectionRound> rounds(Actor actor, RoundStatus status, RoundKind kind, PageRequest page) {

@@ -120,4 +120,49 @@ class InspectionPagesIntegrationTests {
 		mvc.perform(multipart(page).with(fixtures.signedInAs("inspector")).with(csrf()).param("result_" + s1, "pass"))
 			.andExpect(status().isUnprocessableContent());
 	}
+
+	@Test
+	void aProblemFromAnInspectionLinksBackToItsRoundOnceTheUnitMaySeeTheRound() throws Exception {
+		InspectionRound round = rounds.open(new SamplingQuota("P21", null, 1));
+		SampledPoint point = rounds.points(round).get(0);
+		Standard standard = rounds.standards(round, "P21").get(0);
+		Observation fail = rounds.management.record(rounds.inspector(), round.id(), point.pointId(),
+				List.of(InspectionTestRounds.item(standard.id(), ObservationResult.NON_COMPLIANT, null))).get(0);
+		UUID problem = fail.problemId();
+		assertThat(problem).isNotNull();
+		String fragment = "/inspections/for-problem/" + problem;
+		// the problem page (problems module) loads the fragment of the inspections module
+		mvc.perform(get("/problems/" + problem).with(fixtures.signedInAs("office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("hx-get=\"" + fragment + "\"")));
+		for (String who : List.of("office", "inspector")) {
+			mvc.perform(get(fragment).with(fixtures.signedInAs(who)))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("来自督查")))
+				.andExpect(content().string(containsString(round.name())))
+				.andExpect(content().string(containsString("href=\"/inspections/rounds/" + round.id() + "\"")))
+				.andExpect(content().string(containsString(standard.code())))
+				.andExpect(content().string(containsString(point.code())))
+				// the report exists only once the round is closed
+				.andExpect(content().string(not(containsString("/scores/rounds/" + round.id()))));
+		}
+		// the point's unit handles the problem but may not know of the unannounced round while it is open
+		org.chuangwen.organisation.Actor template = fixtures.actor("unit_admin");
+		org.chuangwen.organisation.Actor unit = new org.chuangwen.organisation.Actor(template.userId(),
+				template.username(), template.displayName(), template.roles(), point.unitId(), null, null);
+		mvc.perform(get(fragment).with(Fixtures.signedIn(unit)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("来自督查"))))
+			.andExpect(content().string(not(containsString(round.name()))));
+		rounds.management.close(rounds.office(), round.id());
+		mvc.perform(get(fragment).with(Fixtures.signedIn(unit)))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(round.name())))
+			.andExpect(content().string(containsString("href=\"/inspections/rounds/" + round.id() + "\"")))
+			.andExpect(content().string(containsString("href=\"/scores/rounds/" + round.id() + "\"")));
+		// another unit does not see the problem at all; an unknown problem is 404
+		mvc.perform(get(fragment).with(fixtures.signedInAs("police_admin"))).andExpect(status().isNotFound());
+		mvc.perform(get("/inspections/for-problem/" + UUID.randomUUID()).with(fixtures.signedInAs("office")))
+			.andExpect(status().isNotFound());
+	}
 }

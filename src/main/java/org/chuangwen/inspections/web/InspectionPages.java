@@ -144,6 +144,18 @@ class InspectionPages {
 		return "inspections/detail";
 	}
 
+	/**
+	 * The "来自督查" card of a problem's page, as an htmx fragment (the problems module, a lower floor, cannot call this
+	 * one): the round, point and standard whose observation created the problem, linking to the round and, once it is
+	 * closed, its report. Empty when the problem did not come from an inspection or the round is still unannounced to
+	 * the caller; 404 for a problem outside the caller's scope.
+	 */
+	@GetMapping("/inspections/for-problem/{id}")
+	String forProblem(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
+		model.addAttribute("origin", directory.originOf(actor, Ids.parse(id, "problem")).orElse(null));
+		return "inspections/fragments :: forProblem";
+	}
+
 	@PostMapping("/inspections/rounds/{id}/open")
 	String open(@AuthenticationPrincipal Actor actor, @PathVariable String id, RedirectAttributes redirect) {
 		management.open(actor, Ids.parse(id, "inspectionRound"));
