@@ -36,7 +36,7 @@ class InspectionRepository {
 		ObservationFact fact() {
 			return new ObservationFact(id, roundId, roundKind, frameworkId, standardId, pointId, pointTypeCode,
 					districtId, streetId, unitId, commandPostId, leaderPersonId, personId, result, getFraction,
-					observedAt);
+					observedAt, problemId);
 		}
 	}
 
@@ -55,7 +55,7 @@ class InspectionRepository {
 	private static final String FACT_COLUMNS = """
 			o.id, o.round_id, o.round_kind, o.framework_id, o.standard_id, o.point_id, o.point_type_code, o.district_id,
 			o.street_id, o.unit_id, o.command_post_id, o.leader_person_id, o.person_id, o.result, o.get_fraction,
-			o.observed_at""";
+			o.observed_at, o.problem_id""";
 
 	private final JdbcClient jdbc;
 
@@ -462,7 +462,7 @@ class InspectionRepository {
 				uuid(rs, "framework_id"), uuid(rs, "standard_id"), uuid(rs, "point_id"), rs.getString("point_type_code"),
 				uuid(rs, "district_id"), uuid(rs, "street_id"), uuid(rs, "unit_id"), uuid(rs, "command_post_id"),
 				uuid(rs, "leader_person_id"), uuid(rs, "person_id"), ObservationResult.valueOf(rs.getString("result")),
-				rs.getBigDecimal("get_fraction"), instant(rs, "observed_at"));
+				rs.getBigDecimal("get_fraction"), instant(rs, "observed_at"), uuid(rs, "problem_id"));
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {

@@ -26,6 +26,7 @@ import org.chuangwen.inspections.ObservationResult;
 import org.chuangwen.inspections.ScoreDimension;
 import org.chuangwen.organisation.Actor;
 import org.chuangwen.points.PointRef;
+import org.chuangwen.problems.ProblemDirectory;
 import org.chuangwen.shared.ForbiddenException;
 import org.chuangwen.shared.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -58,8 +59,11 @@ public class ScoringReports {
 
 	private final Clock clock;
 
+	private final ProblemDirectory problems;
+
 	ScoringReports(ScoringDirectory directory, ScoreCalculator calculator, InspectionDirectory inspections,
-			GroupNames names, Forecaster forecaster, Blobs blobs, Clock clock) {
+			GroupNames names, Forecaster forecaster, Blobs blobs, ProblemDirectory problems, Clock clock) {
+		this.problems = problems;
 		this.directory = directory;
 		this.calculator = calculator;
 		this.inspections = inspections;
@@ -203,8 +207,12 @@ public class ScoringReports {
 		Map<UUID, Standard> standards = new HashMap<>();
 		engine.tree().standards().forEach(s -> standards.put(s.id(), s));
 
+		List<ObservationFact> facts = facts(access, round);
+		Map<UUID, String> problemNumbers = new HashMap<>();
+		problems.problems(facts.stream().map(ObservationFact::problemId).filter(java.util.Objects::nonNull).toList())
+			.forEach(p -> problemNumbers.put(p.id(), p.number()));
 		List<LossTrace.LostItem> items = new ArrayList<>();
-		for (ObservationFact f : facts(access, round)) {
+		for (ObservationFact f : facts) {
 			if (f.getFraction() == null || f.getFraction().compareTo(BigDecimal.ONE) >= 0) {
 				continue;
 			}
@@ -222,7 +230,8 @@ public class ScoringReports {
 					ref == null ? f.pointId().toString() : ref.name(), s == null ? null : s.code(),
 					s == null ? null : s.content(), f.result().name(), f.getFraction(),
 					BigDecimal.valueOf(lost).setScale(4, RoundingMode.HALF_UP), f.unitId(), lookup.unitName(f.unitId()),
-					lookup.personName(f.leaderPersonId()), lookup.personName(f.personId()), f.observedAt()));
+					lookup.personName(f.leaderPersonId()), lookup.personName(f.personId()), f.observedAt(),
+					f.problemId(), f.problemId() == null ? null : problemNumbers.get(f.problemId())));
 		}
 		items.sort(Comparator.comparing(LossTrace.LostItem::lost).reversed()
 			.thenComparing(LossTrace.LostItem::pointName, Comparator.nullsLast(Comparator.naturalOrder())));

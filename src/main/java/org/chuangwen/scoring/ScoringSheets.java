@@ -88,7 +88,7 @@ public final class ScoringSheets {
 			CellStyle bold = bold(workbook);
 			Sheet items = sheet(workbook, bold, "失分明细 Lost points", List.of("点位编码 Point code", "点位 Point",
 					"测评标准 Standard", "标准内容 Content", "结果 Result", "得分系数 Fraction", "失分 Lost",
-					"责任单位 Unit", "包片领导 Leader", "责任人 Person", "测评时间 Observed"));
+					"责任单位 Unit", "包片领导 Leader", "责任人 Person", "测评时间 Observed", "问题编号 Problem"));
 			int r = 1;
 			for (LossTrace.LostItem i : trace.items()) {
 				Row row = items.createRow(r++);
@@ -103,6 +103,9 @@ public final class ScoringSheets {
 				row.createCell(8).setCellValue(i.leaderName());
 				row.createCell(9).setCellValue(i.personName());
 				row.createCell(10).setCellValue(TIME.format(i.observedAt()));
+				if (i.problemNumber() != null) {
+					row.createCell(11).setCellValue(i.problemNumber());
+				}
 			}
 			Sheet units = sheet(workbook, bold, "按单位 By unit", List.of("责任单位 Unit", "失分项 Items",
 					"失分点位 Points", "失分 Lost"));

@@ -2,6 +2,7 @@ package org.chuangwen.scoring;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.chuangwen.inspections.InspectionDirectory;
 import org.chuangwen.inspections.InspectionManagement;
 import org.chuangwen.inspections.InspectionRound;
 import org.chuangwen.inspections.InspectionTestRounds;
+import org.chuangwen.inspections.Observation;
 import org.chuangwen.inspections.ObservationQuery;
 import org.chuangwen.inspections.SampledPoint;
 import org.chuangwen.inspections.SamplingQuota;
@@ -158,6 +160,22 @@ class ScoringIntegrationTests {
 			assertThat(i.unitName()).isNotBlank();
 			assertThat(i.lost().signum()).isPositive();
 		});
+		// every non-compliant item created a problem: the trace names it (id and number), a partial pass did not
+		List<Observation> observed = inspectionDirectory.observations(fixtures.cityOffice(), r.round().id());
+		Map<UUID, UUID> problemOf = new HashMap<>();
+		observed.forEach(o -> problemOf.put(o.id(), o.problemId()));
+		assertThat(trace.items()).filteredOn(i -> "NON_COMPLIANT".equals(i.result())).hasSize(3).allSatisfy(i -> {
+			assertThat(i.problemId()).isNotNull().isEqualTo(problemOf.get(i.observationId()));
+			assertThat(i.problemNumber()).matches("\\d{4}-\\d{6}");
+		});
+		assertThat(trace.items()).filteredOn(i -> !"NON_COMPLIANT".equals(i.result()))
+			.allSatisfy(i -> assertThat(i.problemId()).isNull());
+		LossTrace.LostItem withProblem = trace.items().stream().filter(i -> i.problemId() != null).findFirst().orElseThrow();
+		mvc.perform(get("/scores/trace").param("round", r.round().id().toString()).with(fixtures.signedInAs("office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(
+					"href=\"/problems/" + withProblem.problemId() + "\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(withProblem.problemNumber())));
 		// what the items cost adds up to what the round lost against its maximum
 		Scores scores = directory.scores(fixtures.cityOffice(),
 				new ScoreQuery(r.round().frameworkId(), r.round().id(), null, null, null, ScoreGrouping.CRITERION),
@@ -181,6 +199,15 @@ class ScoringIntegrationTests {
 			.with(fixtures.signedInAs("office"))).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(traceXlsx))) {
 			assertThat(book.getSheetAt(0).getPhysicalNumberOfRows()).isEqualTo(5);
+			assertThat(book.getSheetAt(0).getRow(0).getCell(11).getStringCellValue()).startsWith("问题编号");
+			java.util.Set<String> numbers = new java.util.HashSet<>();
+			for (int row = 1; row < 5; row++) {
+				org.apache.poi.ss.usermodel.Cell cell = book.getSheetAt(0).getRow(row).getCell(11);
+				if (cell != null) {
+					numbers.add(cell.getStringCellValue());
+				}
+			}
+			assertThat(numbers).hasSize(3).contains(withProblem.problemNumber());
 		}
 		mvc.perform(get("/api/v1/scores").param("round", r.round().id().toString()).param("by", "unit")
 			.with(fixtures.signedInAs("office")))
