@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.chuangwen.criteria.ChecklistGroup;
 import org.chuangwen.criteria.CriteriaDirectory;
 import org.chuangwen.organisation.Actor;
+import org.chuangwen.organisation.OrganisationDirectory;
 import org.chuangwen.problems.ProblemDirectory;
 import org.chuangwen.shared.NotFoundException;
 import org.chuangwen.shared.Page;
@@ -34,7 +35,11 @@ public class InspectionDirectory {
 
 	private final ProblemDirectory problems;
 
-	InspectionDirectory(InspectionRepository repository, CriteriaDirectory criteria, ProblemDirectory problems) {
+	private final OrganisationDirectory organisation;
+
+	InspectionDirectory(InspectionRepository repository, CriteriaDirectory criteria, ProblemDirectory problems,
+			OrganisationDirectory organisation) {
+		this.organisation = organisation;
 		this.repository = repository;
 		this.criteria = criteria;
 		this.problems = problems;
@@ -100,6 +105,10 @@ public class InspectionDirectory {
 		if (round == null || !InspectionAccess.seesOrigin(actor, round)) {
 			return Optional.empty();
 		}
+		UUID district = InspectionAccess.district(actor, organisation);
+		if (district != null && !repository.concerns(round.id(), district, actor.userId())) {
+			return Optional.empty();
+		}
 		SampledPoint point = repository.roundPoints(round.id()).stream().filter(p -> p.pointId().equals(row.pointId()))
 			.findFirst().orElse(null);
 		String content = criteria.standard(row.standardId()).map(org.chuangwen.criteria.Standard::content).orElse(null);
@@ -111,7 +120,8 @@ public class InspectionDirectory {
 	/** The rounds the actor may see, newest first; optionally of one status and planned on one day. */
 	public Page<InspectionRound> rounds(Actor actor, RoundStatus status, RoundKind kind, PageRequest page) {
 		InspectionAccess.requireReader(actor);
-		SqlWhere where = InspectionAccess.listScope(actor, new SqlWhere());
+		SqlWhere where = InspectionAccess.districtScope(actor, InspectionAccess.district(actor, organisation),
+				InspectionAccess.listScope(actor, new SqlWhere()));
 		if (status != null) {
 			where.and("r.status = :status", "status", status.name());
 		}
@@ -138,6 +148,10 @@ public class InspectionDirectory {
 		if (!InspectionAccess.sees(actor, round, repository.isOnTeam(roundId, actor.userId()))) {
 			throw new NotFoundException("inspectionRound", roundId);
 		}
+		UUID district = InspectionAccess.district(actor, organisation);
+		if (district != null && !repository.concerns(roundId, district, actor.userId())) {
+			throw new NotFoundException("inspectionRound", roundId);
+		}
 		return round;
 	}
 
@@ -148,10 +162,17 @@ public class InspectionDirectory {
 		if (!InspectionAccess.seesEveryPoint(actor)) {
 			points = points.stream().filter(p -> actor.unitId().equals(p.unitId())).toList();
 		}
+		UUID district = InspectionAccess.district(actor, organisation);
+		if (district != null) {
+			points = points.stream().filter(p -> district.equals(p.districtId())).toList();
+		}
 		String framework = criteria.framework(null, round.frameworkId()).name();
 		String rule = round.samplingRuleId() == null ? null
 				: repository.rule(round.samplingRuleId()).map(SamplingRule::name).orElse(null);
 		List<Shortfall> shortfalls = InspectionAccess.seesEveryPoint(actor) ? shortfalls(roundId) : List.of();
+		if (district != null) {
+			shortfalls = shortfalls.stream().filter(s -> district.equals(s.districtId())).toList();
+		}
 		return new RoundDetail(round, repository.team(roundId), points, shortfalls, framework, rule);
 	}
 

@@ -249,6 +249,7 @@ public class InspectionManagement {
 		InspectionAccess.requirePlanner(actor);
 		InspectionRepository.RoundRow row = repository.roundRow(roundId, true)
 			.orElseThrow(() -> new NotFoundException("inspectionRound", roundId));
+		requireOwnRound(actor, roundId);
 		if (row.status() != RoundStatus.PLANNED) {
 			throw new RuleViolationException("inspection.round.notPlanned");
 		}
@@ -265,6 +266,7 @@ public class InspectionManagement {
 		InspectionAccess.requirePlanner(actor);
 		InspectionRepository.RoundRow row = repository.roundRow(roundId, true)
 			.orElseThrow(() -> new NotFoundException("inspectionRound", roundId));
+		requireOwnRound(actor, roundId);
 		if (row.status() != RoundStatus.OPEN) {
 			throw new RuleViolationException("inspection.round.notOpen");
 		}
@@ -294,6 +296,18 @@ public class InspectionManagement {
 		InspectionRound view = repository.round(roundId).orElseThrow();
 		if (!InspectionAccess.sees(actor, view, onTeam)) {
 			throw new NotFoundException("inspectionRound", roundId);
+		}
+		UUID district = InspectionAccess.district(actor, organisation);
+		if (district != null && !onTeam) {
+			// an office of a district records only at the points of its district
+			if (!repository.concerns(roundId, district, actor.userId())) {
+				throw new NotFoundException("inspectionRound", roundId);
+			}
+			Optional<SampledPoint> at = repository.roundPoints(roundId).stream().filter(p -> p.pointId().equals(pointId))
+				.findFirst();
+			if (at.isPresent() && !district.equals(at.get().districtId())) {
+				throw new NotFoundException("point", pointId);
+			}
 		}
 		if (!InspectionAccess.mayRecord(actor, onTeam)) {
 			throw new org.chuangwen.shared.ForbiddenException("inspection.record.forbidden");
@@ -527,6 +541,7 @@ public class InspectionManagement {
 		InspectionAccess.requirePlanner(actor);
 		InspectionRepository.RoundRow round = repository.roundRow(roundId, true)
 			.orElseThrow(() -> new NotFoundException("inspectionRound", roundId));
+		requireOwnRound(actor, roundId);
 		if (round.status() != RoundStatus.OPEN) {
 			throw new RuleViolationException(round.status() == RoundStatus.CLOSED ? "inspection.round.closed"
 					: "inspection.round.notOpenYet", round.name());
@@ -599,6 +614,7 @@ public class InspectionManagement {
 		InspectionAccess.requirePlanner(actor);
 		InspectionRepository.RoundRow round = repository.roundRow(roundId, true)
 			.orElseThrow(() -> new NotFoundException("inspectionRound", roundId));
+		requireOwnRound(actor, roundId);
 		if (round.kind() != RoundKind.UPPER_LEVEL) {
 			throw new RuleViolationException("inspection.round.notUpperLevel");
 		}
@@ -826,6 +842,23 @@ public class InspectionManagement {
 	}
 
 	/** A place resolver preloaded with every node the (office) actor sees: one query instead of one per node. */
+	/**
+	 * An office of a district manages only its own rounds: 404 for a round that does not concern its district, 403
+	 * for a city-wide round with points elsewhere (the city's office opens, closes and imports into those).
+	 */
+	private void requireOwnRound(Actor actor, UUID roundId) {
+		UUID district = InspectionAccess.district(actor, organisation);
+		if (district == null) {
+			return;
+		}
+		if (!repository.concerns(roundId, district, actor.userId())) {
+			throw new NotFoundException("inspectionRound", roundId);
+		}
+		if (!repository.whollyIn(roundId, district, actor.userId())) {
+			throw new org.chuangwen.shared.ForbiddenException("inspection.round.notOwn");
+		}
+	}
+
 	private Places places(Actor actor) {
 		return new Places(organisation, actor == null ? List.of() : organisation.jurisdictionOptions(actor, true));
 	}

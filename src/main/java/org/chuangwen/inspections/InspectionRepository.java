@@ -235,6 +235,24 @@ class InspectionRepository {
 			.optional();
 	}
 
+	/** Whether a round concerns a district: planned by this user, or with sampled points there. */
+	boolean concerns(UUID roundId, UUID district, UUID userId) {
+		return jdbc.sql("""
+				select exists (select 1 from inspection_round r where r.id = :r and (r.created_by = :me
+				    or exists (select 1 from inspection_round_point p where p.round_id = r.id and p.district_id = :d)))
+				""").param("r", roundId).param("d", district).param("me", userId).query(Boolean.class).single();
+	}
+
+	/** Whether every sampled point of a round lies in the district (a round without points: planned by this user). */
+	boolean whollyIn(UUID roundId, UUID district, UUID userId) {
+		return jdbc.sql("""
+				select case when exists (select 1 from inspection_round_point p where p.round_id = :r)
+				       then not exists (select 1 from inspection_round_point p where p.round_id = :r
+				                        and p.district_id is distinct from :d)
+				       else exists (select 1 from inspection_round r where r.id = :r and r.created_by = :me) end
+				""").param("r", roundId).param("d", district).param("me", userId).query(Boolean.class).single();
+	}
+
 	/** Rounds (ids) in which the inspector is on a team. */
 	boolean isOnTeam(UUID roundId, UUID inspectorId) {
 		return jdbc.sql("select exists (select 1 from inspection_team_member where round_id = :r and inspector_id = :i)")

@@ -321,4 +321,91 @@ class InspectionsApiIntegrationTests {
 			return out.toByteArray();
 		}
 	}
+
+	@Autowired
+	org.chuangwen.organisation.OrganisationDirectory organisation;
+
+	@Test
+	void aDistrictOfficeSeesOnlyTheRoundsAndPointsOfItsDistrict() throws Exception {
+		UUID east = fixtures.districtOffice().jurisdictionId();
+		UUID west = organisation.jurisdictionByCode(org.chuangwen.demo.DemoCity.DISTRICT_WEST).orElseThrow().id();
+		// a city-wide round with points in both districts, and one with points only in the west
+		InspectionRound cityWide = rounds.open(new SamplingQuota("P05", east, 2), new SamplingQuota("P05", west, 2));
+		InspectionRound westOnly = rounds.open(new SamplingQuota("P05", west, 2));
+		assertThat(rounds.points(cityWide)).extracting(SampledPoint::districtId).containsExactlyInAnyOrder(east, east, west, west);
+
+		// the city-wide round: only its points in the district, on the page and the API alike
+		String json = mvc.perform(get("/api/v1/inspections/rounds/{id}", cityWide.id())
+			.header("Authorization", bearer("district_office")))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.points", hasSize(2)))
+			.andReturn().getResponse().getContentAsString();
+		List<String> districts = JsonPath.read(json, "$.points[*].districtId");
+		assertThat(districts).containsOnly(east.toString());
+		mvc.perform(get("/api/v1/inspections/rounds/{id}", cityWide.id()).header("Authorization", bearer("office")))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.points", hasSize(4)));
+		mvc.perform(get("/inspections/rounds/{id}", cityWide.id()).with(fixtures.signedInAs("district_office")))
+			.andExpect(status().isOk());
+		// the district office may not open, close or record outside its district
+		SampledPoint westPoint = rounds.points(cityWide).stream().filter(p -> west.equals(p.districtId())).findFirst()
+			.orElseThrow();
+		Standard standard = rounds.standards(cityWide, "P05").get(0);
+		mvc.perform(post("/api/v1/inspections/rounds/{id}/points/{p}/observations", cityWide.id(), westPoint.pointId())
+			.header("Authorization", bearer("district_office")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"standardId\":\"" + standard.id() + "\",\"result\":\"pass\"}"))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/inspections/rounds/{id}/close", cityWide.id())
+			.header("Authorization", bearer("district_office")))
+			.andExpect(status().isForbidden());
+
+		// a round with nothing in its district does not exist for it: list, page, API, both resources
+		mvc.perform(get("/api/v1/inspections/rounds/{id}", westOnly.id()).header("Authorization", bearer("district_office")))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/api/v1/inspections/rounds/{id}/observations", westOnly.id())
+			.header("Authorization", bearer("district_office")))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/api/v1/inspection-rounds/{id}/observations", westOnly.id())
+			.header("Authorization", bearer("district_office")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"pointId\":\"" + rounds.points(westOnly).get(0).pointId() + "\",\"standardId\":\""
+					+ standard.id() + "\",\"result\":\"pass\"}"))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/inspections/rounds/{id}", westOnly.id()).with(fixtures.signedInAs("district_office")))
+			.andExpect(status().isNotFound());
+		List<String> listed = JsonPath.read(mvc.perform(get("/api/v1/inspections/rounds").param("size", "100")
+			.header("Authorization", bearer("district_office"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(), "$.items[*].id");
+		assertThat(listed).contains(cityWide.id().toString()).doesNotContain(westOnly.id().toString());
+		List<String> all = JsonPath.read(mvc.perform(get("/api/v1/inspections/rounds").param("size", "100")
+			.header("Authorization", bearer("office"))).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString(), "$.items[*].id");
+		assertThat(all).contains(cityWide.id().toString(), westOnly.id().toString());
+
+		// its own round: planned by it (drawn within its district), managed by it
+		SamplingRule rule = rounds.rule(new SamplingQuota("P05", null, 2));
+		InspectionRound own = management.plan(fixtures.districtOffice(), new NewRound("区级周检查 " + System.nanoTime(),
+				RoundKind.WEEKLY_CHECK, null, java.time.LocalDate.now(management.clock()),
+				List.of(List.of(rounds.inspector().userId(), rounds.inspector2().userId())), rule.id(), 7L));
+		assertThat(rounds.points(own)).extracting(SampledPoint::districtId).containsOnly(east);
+		mvc.perform(post("/api/v1/inspections/rounds/{id}/open", own.id()).header("Authorization", bearer("district_office")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void aMalformedInspectorIdInATeamIsBadInputNotAnUnknownResource() throws Exception {
+		SamplingRule rule = rounds.rule(new SamplingQuota("P05", null, 1));
+		for (String path : List.of("/api/v1/inspection-rounds", "/api/v1/inspections/rounds")) {
+			mvc.perform(post(path).header("Authorization", bearer("office")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"坏编号\",\"kind\":\"WEEKLY_CHECK\",\"plannedOn\":\"2026-11-26\",\"samplingRuleId\":\""
+						+ rule.id() + "\",\"teams\":[[\"" + rounds.inspector().userId() + "\",\"not-a-uuid\"]]}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.status").value(400))
+				.andExpect(jsonPath("$.errors[0].field").value("teams[0][1]"))
+				.andExpect(jsonPath("$.errors[0].message").value(containsString("督查员编号“not-a-uuid”格式不正确")));
+		}
+		mvc.perform(post("/api/v1/inspection-rounds").header("Authorization", bearer("office"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"坏规则\",\"kind\":\"WEEKLY_CHECK\",\"plannedOn\":\"2026-11-26\",\"samplingRuleId\":\"xyz\","
+					+ "\"teams\":[[\"" + rounds.inspector().userId() + "\",\"" + rounds.inspector2().userId() + "\"]]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(containsString("格式不正确")));
+	}
 }

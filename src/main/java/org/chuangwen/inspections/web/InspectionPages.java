@@ -475,10 +475,10 @@ class InspectionPages {
 	private static List<UUID> pair(String a, String b) {
 		List<UUID> pair = new ArrayList<>();
 		if (!blank(a)) {
-			pair.add(InspectionsApi.optionalId(a, "user"));
+			pair.add(InspectionsApi.inspectorId(a, "teams[0]"));
 		}
 		if (!blank(b)) {
-			pair.add(InspectionsApi.optionalId(b, "user"));
+			pair.add(InspectionsApi.inspectorId(b, "teams[1]"));
 		}
 		return pair;
 	}

@@ -139,10 +139,24 @@ class InspectionsApi {
 	ResponseEntity<RoundDetailView> plan(@AuthenticationPrincipal Actor actor, @RequestBody PlanRequest body) {
 		PlanRequest b = body == null ? new PlanRequest(null, null, null, null, null, null, null) : body;
 		List<List<UUID>> teams = new ArrayList<>();
+		List<InvalidInputException.FieldError> bad = new ArrayList<>();
 		if (b.teams() != null) {
-			for (List<String> team : b.teams()) {
-				teams.add(team == null ? List.of() : team.stream().map(id -> Ids.parse(id, "user")).toList());
+			for (int t = 0; t < b.teams().size(); t++) {
+				List<String> team = b.teams().get(t);
+				List<UUID> members = new ArrayList<>();
+				for (int m = 0; team != null && m < team.size(); m++) {
+					try {
+						members.add(inspectorId(team.get(m), "teams[" + t + "][" + m + "]"));
+					}
+					catch (InvalidInputException ex) {
+						bad.addAll(ex.errors());
+					}
+				}
+				teams.add(members);
 			}
+		}
+		if (!bad.isEmpty()) {
+			throw new InvalidInputException(bad);
 		}
 		InspectionRound round = management.plan(actor, new NewRound(b.name(), parse(RoundKind.class, b.kind(), "kind"),
 				optionalId(b.frameworkId(), "framework"), date(b.plannedOn()), teams,
@@ -322,8 +336,33 @@ class InspectionsApi {
 		}
 	}
 
+	/**
+	 * An optional id sent in a body or a form: blank is none; one that is not well formed is bad input (400, naming the
+	 * field), unlike an id in the path, which is simply an unknown resource (404).
+	 */
 	static UUID optionalId(String id, String what) {
-		return id == null || id.isBlank() ? null : Ids.parse(id.strip(), what);
+		if (id == null || id.isBlank()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(id.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(what + "Id", "inspection.id.malformed", id);
+		}
+	}
+
+	/** An inspector's account id in a team: 400 with a clear message when it is not an id at all. */
+	static UUID inspectorId(String id, String field) {
+		if (id == null || id.isBlank()) {
+			throw new InvalidInputException(field, "inspection.team.inspectorMissing");
+		}
+		try {
+			return UUID.fromString(id.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException(field, "inspection.team.inspectorMalformed", id);
+		}
 	}
 
 	static LocalDate date(String text) {
