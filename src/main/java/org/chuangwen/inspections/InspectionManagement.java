@@ -455,7 +455,7 @@ public class InspectionManagement {
 		UUID problemId = existing.map(InspectionRepository.Row::problemId).orElse(null);
 		UUID id = existing.map(InspectionRepository.Row::id).orElseGet(() -> Ids.newId(clock));
 		if (item.result() == ObservationResult.NON_COMPLIANT && problemId == null) {
-			problemId = fileProblem(actor, round, point, standard, item, note, source);
+			problemId = fileProblem(actor, round, point, standard, item, note, source, snapshot.unitId());
 		}
 		UUID unit = snapshot.unitId();
 		InspectionRepository.Row row = new InspectionRepository.Row(id, round.id(), round.kind(), round.frameworkId(),
@@ -479,7 +479,7 @@ public class InspectionManagement {
 	}
 
 	private UUID fileProblem(Actor actor, InspectionRepository.RoundRow round, PointRef point, Standard standard,
-			ObservationInput item, String note, ProblemSource source) {
+			ObservationInput item, String note, ProblemSource source, UUID unitId) {
 		String category = item.categoryCode() != null && !item.categoryCode().isBlank() ? item.categoryCode().strip()
 				: DefaultCategories.forStandard(standard.content(), point.typeCode());
 		String description = "【" + round.name() + "】" + point.name() + "：" + standard.code() + " " + standard.content()
@@ -487,8 +487,10 @@ public class InspectionManagement {
 		if (description.length() > Problem.MAX_DESCRIPTION) {
 			description = description.substring(0, Problem.MAX_DESCRIPTION);
 		}
+		// an upper-level line may name a responsible unit other than the point's: the problem goes to that unit
+		UUID named = unitId != null && !unitId.equals(point.unitId()) ? unitId : null;
 		Problem problem = problems.report(actor, new NewProblem(category, description, point.id(), null, null, source,
-				item.photos(), true));
+				item.photos(), true, named));
 		return problem.id();
 	}
 

@@ -165,6 +165,14 @@ public class ProblemManagement {
 		if (!actor.covers(route.jurisdiction().path())) {
 			throw new InvalidInputException("location", "problem.location.outsideScope");
 		}
+		UUID unit = route.unitId().orElse(null);
+		if (report.unitId() != null) {
+			// the office names the responsible unit (an upper-level feedback line): sent there, not to the routed one
+			if (!actor.has(Role.OFFICE_ADMIN)) {
+				throw new InvalidInputException("unitId", "problem.unit.namedByOfficeOnly");
+			}
+			unit = dispatchableUnit(actor, report.unitId());
+		}
 		List<StoredBlob> photos = photosOf(actor, report.photos());
 		Instant now = now();
 		if (!report.allowDuplicate()) {
@@ -176,7 +184,7 @@ public class ProblemManagement {
 		int year = LocalDate.ofInstant(now, clock.getZone()).getYear();
 		String number = "%d-%06d".formatted(year, repository.nextNumber(year));
 		Problem problem = Problem.intake(Ids.newId(clock), number, category.code(), description, route.pointId(), lat,
-				lng, route.jurisdiction().id(), route.jurisdiction().path(), route.unitId().orElse(null), source,
+				lng, route.jurisdiction().id(), route.jurisdiction().path(), unit, source,
 				deadlines.policyFor(category), actor.userId(), now);
 		repository.insert(problem);
 		repository.addReporter(problem.id(), actor.userId(), actor.displayName(), source, now, problem.id());
@@ -191,11 +199,12 @@ public class ProblemManagement {
 		}
 		if (problem.status() == ProblemStatus.DISPATCHED) {
 			repository.addEvent(problem.id(), now, null, null, ProblemAction.DISPATCH.apiName(), ProblemStatus.REGISTERED,
-					ProblemStatus.DISPATCHED, problem.unitId(), "route:" + route.rule().name());
+					ProblemStatus.DISPATCHED, problem.unitId(),
+					"route:" + (report.unitId() != null ? "NAMED_UNIT" : route.rule().name()));
 			track(problem);
 		}
 		Map<String, Object> after = snapshot(problem);
-		after.put("route", route.rule().name());
+		after.put("route", report.unitId() != null ? "NAMED_UNIT" : route.rule().name());
 		after.put("photos", photos.size());
 		audit.record("problem.reported", "problem", problem.id(), null, after, null);
 		events.publishEvent(new ProblemReported(problem.id(), number, category.code(), problem.pointId(),

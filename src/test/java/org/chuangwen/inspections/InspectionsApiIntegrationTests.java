@@ -231,7 +231,10 @@ class InspectionsApiIntegrationTests {
 	void upperLevelResultsRoundTripAndEveryBadRowIsReported() throws Exception {
 		InspectionRound round = management.plan(rounds.office(), new NewRound("2026 年省级测评反馈 " + System.nanoTime(),
 				RoundKind.UPPER_LEVEL, null, java.time.LocalDate.of(2026, 11, 20), List.of(), null, null));
-		PointRef stop = points.ofType("P05").get(0);
+		UUID urbanManagement = fixtures.actor("unit_admin").unitId();
+		// a point another unit answers for: the line naming U-LJ-CGJ must send the problem there, not to the point's unit
+		PointRef stop = points.ofType("P05").stream().filter(p -> p.unitId() != null && !p.unitId().equals(urbanManagement))
+			.findFirst().orElseThrow();
 		PointRef toilet = points.ofType("P08").get(0);
 		List<Standard> stopStandards = rounds.standards(round, "P05");
 		Standard toiletStandard = rounds.standards(round, "P08").get(0);
@@ -254,24 +257,37 @@ class InspectionsApiIntegrationTests {
 		byte[] good = sheet(new String[][] {
 				{ stop.code(), stopStandards.get(0).code(), "不达标", "0.5", "U-LJ-CGJ", "站牌破损" },
 				{ stop.code(), stopStandards.get(1).code(), "达标", "", "", "" },
-				{ toilet.code(), toiletStandard.code(), "不适用", "", "", "" } });
+				{ toilet.code(), toiletStandard.code(), "不适用", "", "", "" },
+				{ stop.code(), stopStandards.get(2).code(), "不达标", "", "", "未指定单位" } });
 		mvc.perform(multipart("/api/v1/inspections/rounds/{id}/upper-level-results", round.id())
 			.file(new MockMultipartFile("file", "r.xlsx", "application/octet-stream", good))
 			.header("Authorization", bearer("office")))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.observations").value(3))
+			.andExpect(jsonPath("$.observations").value(4))
 			.andExpect(jsonPath("$.points").value(2))
-			.andExpect(jsonPath("$.problems").value(1));
+			.andExpect(jsonPath("$.problems").value(2));
 		List<Observation> saved = directory.observations(rounds.office(), round.id());
-		assertThat(saved).hasSize(3);
-		Observation lost = saved.stream().filter(o -> o.result() == ObservationResult.NON_COMPLIANT).findFirst().orElseThrow();
+		assertThat(saved).hasSize(4);
+		Observation lost = saved.stream().filter(o -> o.result() == ObservationResult.NON_COMPLIANT)
+			.filter(o -> o.standardId().equals(stopStandards.get(0).id())).findFirst().orElseThrow();
+		// the named unit receives the problem; a line naming no unit leaves it to the point's unit
+		Problem named = problems.problem(lost.problemId()).orElseThrow();
+		assertThat(named.unitId()).isEqualTo(urbanManagement);
+		assertThat(named.status()).isEqualTo(ProblemStatus.DISPATCHED);
+		assertThat(named.pointId()).isEqualTo(stop.id());
+		Observation unnamed = saved.stream().filter(o -> o.standardId().equals(stopStandards.get(2).id())).findFirst()
+			.orElseThrow();
+		assertThat(problems.problem(unnamed.problemId()).orElseThrow().unitId()).isEqualTo(stop.unitId());
+		assertThat(problems.problem(fixtures.actor("unit_admin"), named.id()).unitId()).isEqualTo(urbanManagement);
 		assertThat(lost.getFraction()).isEqualByComparingTo("0.5");
 		assertThat(lost.note()).isEqualTo("站牌破损");
 		assertThat(problems.problem(lost.problemId()).orElseThrow().source()).isEqualTo(ProblemSource.UPPER_FEEDBACK);
 		List<ObservationFact> facts = new java.util.ArrayList<>();
 		directory.forEachFact(ObservationQuery.ofRound(round.frameworkId(), round.id()), facts::add);
-		assertThat(facts).filteredOn(f -> f.result() == ObservationResult.NON_COMPLIANT).singleElement()
-			.satisfies(f -> assertThat(f.unitId()).isEqualTo(fixtures.actor("unit_admin").unitId()));
+		assertThat(facts).filteredOn(f -> f.result() == ObservationResult.NON_COMPLIANT)
+			.filteredOn(f -> f.standardId().equals(stopStandards.get(0).id())).singleElement()
+			.satisfies(f -> assertThat(f.unitId()).isEqualTo(urbanManagement))
+			.satisfies(f -> assertThat(f.problemId()).isEqualTo(named.id()));
 		assertThat(rounds.points(round)).hasSize(2);
 		// the template downloads and has the import's header
 		byte[] template = mvc.perform(get("/api/v1/inspections/upper-level-template").header("Authorization",
