@@ -101,6 +101,25 @@ class InspectionPagesIntegrationTests {
 		Observation fail = saved.stream().filter(o -> o.result() == ObservationResult.NON_COMPLIANT).findFirst().orElseThrow();
 		assertThat(fail.photos()).hasSize(1);
 		assertThat(fail.problemId()).isNotNull();
+		// the saved photo shows on the checklist with a "移除" box; ticking it takes the photo off with the next save
+		UUID photo = fail.photos().get(0);
+		mvc.perform(get(page).with(fixtures.signedInAs("inspector")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"removePhoto_" + s0 + "\" value=\"" + photo + "\"")))
+			.andExpect(content().string(containsString("data-photo-picker")));
+		mvc.perform(get(page + "/photos/" + photo).with(fixtures.signedInAs("inspector")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("image/png"));
+		mvc.perform(get(page + "/photos/" + UUID.randomUUID()).with(fixtures.signedInAs("inspector")))
+			.andExpect(status().isNotFound());
+		mvc.perform(multipart(page).with(fixtures.signedInAs("inspector")).with(csrf())
+			.param("result_" + s0, "fail").param("note_" + s0, "店外经营").param("category_" + s0, "B02")
+			.param("removePhoto_" + s0, photo.toString()).param("only", s0))
+			.andExpect(status().is3xxRedirection());
+		Observation afterRemoval = directory.observations(rounds.office(), round.id()).stream()
+			.filter(o -> o.id().equals(fail.id())).findFirst().orElseThrow();
+		assertThat(afterRemoval.photos()).isEmpty();
+		assertThat(afterRemoval.problemId()).isEqualTo(fail.problemId());
 		// a bad fraction: 400, the page again with the message, nothing saved for it
 		mvc.perform(multipart(page).with(fixtures.signedInAs("inspector")).with(csrf())
 			.param("result_" + s1, "pass").param("fraction_" + s1, "1.5").param("only", s1))

@@ -79,9 +79,12 @@ class InspectionPages {
 
 	private final Clock clock;
 
+	private final Blobs blobs;
+
 	InspectionPages(InspectionDirectory directory, InspectionManagement management, CriteriaDirectory criteria,
 			OrganisationDirectory organisation, UserAccounts accounts, ProblemCategories categories,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, Blobs blobs) {
+		this.blobs = blobs;
 		this.directory = directory;
 		this.management = management;
 		this.criteria = criteria;
@@ -217,6 +220,24 @@ class InspectionPages {
 		return "inspections/checklist";
 	}
 
+	/** A photo of an item at a sampled point, as a thumbnail (for the checklist): 404 outside what the actor sees. */
+	@GetMapping("/inspections/rounds/{id}/points/{pointId}/photos/{blobId}")
+	org.springframework.http.ResponseEntity<byte[]> photo(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@PathVariable String pointId, @PathVariable String blobId) {
+		UUID blob = Ids.parse(blobId, "photo");
+		InspectionDirectory.Checklist checklist = directory.checklist(actor, Ids.parse(id, "inspectionRound"),
+				Ids.parse(pointId, "point"));
+		boolean listed = checklist.observed().values().stream().anyMatch(o -> o.photos().contains(blob));
+		if (!listed) {
+			throw new org.chuangwen.shared.NotFoundException("photo", blob);
+		}
+		org.chuangwen.blobs.BlobContent content = blobs.read(blob);
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType(content.blob().contentType()))
+			.header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
+			.body(content.bytes());
+	}
+
 	@PostMapping("/inspections/rounds/{id}/points/{pointId}")
 	String save(@AuthenticationPrincipal Actor actor, @PathVariable String id, @PathVariable String pointId,
 			@RequestParam(required = false) String only, MultipartHttpServletRequest request, Model model,
@@ -253,6 +274,12 @@ class InspectionPages {
 			Observation before = checklist.observed().get(standard.id());
 			if (before != null) {
 				photos.addAll(before.photos());
+				// the photos the inspector took off the item (ticked "移除") before saving
+				String[] removed = request.getParameterValues("removePhoto_" + key);
+				if (removed != null) {
+					java.util.Set<String> drop = java.util.Set.of(removed);
+					photos.removeIf(p -> drop.contains(p.toString()));
+				}
 			}
 			List<InspectionManagement.Upload> mine = new ArrayList<>();
 			for (MultipartFile file : files.getOrDefault("photos_" + key, List.of())) {
