@@ -56,8 +56,10 @@ class ScorePages {
 			@RequestParam(required = false) String by, @RequestParam(required = false) Integer page, Model model) {
 		ScoreQuery query = ScoringParams.query(framework, round, kind, from, to, by);
 		UUID frameworkId = directory.framework(actor, query);
-		model.addAttribute("scores", directory.scores(actor, query.withFramework(frameworkId),
-				PageRequest.of(page == null ? 0 : Math.max(0, page), 50)));
+		org.chuangwen.scoring.Scores scores = directory.scores(actor, query.withFramework(frameworkId),
+				PageRequest.of(page == null ? 0 : Math.max(0, page), 50));
+		model.addAttribute("scores", scores);
+		model.addAttribute("folds", CriterionFolds.of(scores.criteria()));
 		model.addAttribute("frameworks", directory.frameworks(actor));
 		model.addAttribute("frameworkId", frameworkId);
 		model.addAttribute("rounds", directory.rounds(actor, frameworkId));
@@ -96,7 +98,9 @@ class ScorePages {
 
 	@GetMapping("/scores/rounds/{id}")
 	String report(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
-		model.addAttribute("report", reports.report(actor, ScoringParams.id(id, "round")));
+		RoundReport report = reports.report(actor, ScoringParams.id(id, "round"));
+		model.addAttribute("report", report);
+		model.addAttribute("folds", CriterionFolds.of(report.criteria()));
 		return "scoring/report";
 	}
 
