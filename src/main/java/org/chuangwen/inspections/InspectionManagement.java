@@ -171,7 +171,7 @@ public class InspectionManagement {
 	public SamplingDraw preview(Actor actor, UUID ruleId, Long seed) {
 		InspectionAccess.requirePlanner(actor);
 		SamplingRule rule = ruleOrFail(ruleId);
-		return draw(rule, seed != null ? seed : newSeed(), places(actor));
+		return draw(rule, seed != null ? seed : newSeed(), places(actor), InspectionAccess.district(actor, organisation));
 	}
 
 	/**
@@ -222,7 +222,7 @@ public class InspectionManagement {
 		UUID id = Ids.newId(clock);
 		Instant now = clock.instant();
 		SamplingDraw draw = rule == null ? new SamplingDraw(seed, List.of(), List.of())
-				: draw(rule, seed, places(actor));
+				: draw(rule, seed, places(actor), InspectionAccess.district(actor, organisation));
 		NewRound stored = new NewRound(name, round.kind(), framework.id(), round.plannedOn(), round.teams(),
 				rule == null ? null : rule.id(), seed);
 		repository.insertRound(id, stored, framework.id(), seed, shortfallJson(draw.shortfalls()), now, actor.userId());
@@ -805,14 +805,19 @@ public class InspectionManagement {
 
 	/** Draws with a rule over today's active points of the rule's types. */
 	SamplingDraw draw(SamplingRule rule, long seed, Places places) {
+		return draw(rule, seed, places, null);
+	}
+
+	/** As above, drawing only points of one district when the planner is a district's office ({@code null}: all). */
+	SamplingDraw draw(SamplingRule rule, long seed, Places places, UUID district) {
 		Set<String> types = new java.util.LinkedHashSet<>();
 		rule.quotas().forEach(q -> types.add(q.pointTypeCode()));
 		List<Sampler.Candidate> candidates = new ArrayList<>();
 		for (String type : types) {
 			for (PointRef p : points.ofType(type)) {
-				if (p.active()) {
-					candidates.add(new Sampler.Candidate(p.id(), p.code(), p.name(), p.typeCode(),
-							places.districtOf(p.jurisdictionId()), p.unitId()));
+				UUID in = p.active() ? places.districtOf(p.jurisdictionId()) : null;
+				if (p.active() && (district == null || district.equals(in))) {
+					candidates.add(new Sampler.Candidate(p.id(), p.code(), p.name(), p.typeCode(), in, p.unitId()));
 				}
 			}
 		}
