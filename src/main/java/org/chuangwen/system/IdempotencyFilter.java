@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -126,15 +127,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 					.update();
 				if (inserted == 0) {
 					return jdbc.sql("""
-							select request_hash, status, content_type, body from idempotency_record
+							select request_hash, status, content_type, body, headers from idempotency_record
 							where principal = :p and idempotency_key = :k
 							""")
 						.param("p", principal)
 						.param("k", key)
 						.query((rs, n) -> new Outcome(false, rs.getString("request_hash"), rs.getInt("status"),
-								rs.getString("content_type"), rs.getBytes("body")))
+								rs.getString("content_type"), rs.getBytes("body"), rs.getString("headers")))
 						.optional()
-						.orElse(new Outcome(false, null, 0, null, null));
+						.orElse(new Outcome(false, null, 0, null, null, null));
 				}
 				try {
 					chain.doFilter(forward, cached);
@@ -145,10 +146,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				int status = cached.getStatus();
 				if (status >= 200 && status < 300) {
 					jdbc.sql("""
-							update idempotency_record set status = :status, content_type = :type, body = :body
+							update idempotency_record set status = :status, content_type = :type, body = :body,
+							    headers = :headers
 							where principal = :p and idempotency_key = :k
 							""")
 						.param("status", status)
+						.param("headers", replayedHeaders(cached))
 						.param("type", cached.getContentType())
 						.param("body", cached.getContentAsByteArray())
 						.param("p", principal)
@@ -158,7 +161,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				else {
 					tx.setRollbackOnly();
 				}
-				return new Outcome(true, requestHash, status, null, null);
+				return new Outcome(true, requestHash, status, null, null, null);
 			});
 		}
 		catch (WrappedFailure failure) {
@@ -182,6 +185,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		else {
 			response.setStatus(outcome.status());
 			response.setHeader("Idempotent-Replayed", "true");
+			restoreHeaders(outcome.headers(), response);
 			Optional.ofNullable(outcome.contentType()).ifPresent(response::setContentType);
 			if (outcome.body() != null) {
 				response.getOutputStream().write(outcome.body());
@@ -227,7 +231,36 @@ class IdempotencyFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private record Outcome(boolean fresh, String requestHash, int status, String contentType, byte[] body) {
+	private record Outcome(boolean fresh, String requestHash, int status, String contentType, byte[] body,
+			String headers) {
+	}
+
+	/** The headers of an answer a replay repeats: where the created resource is and which version it answered. */
+	static final List<String> REPLAYED_HEADERS = List.of("Location", "ETag", "Last-Modified", "Content-Location");
+
+	/** The replayed headers of an answer, one "Name: value" a line (null when it has none). */
+	static String replayedHeaders(HttpServletResponse response) {
+		StringBuilder lines = new StringBuilder();
+		for (String name : REPLAYED_HEADERS) {
+			for (String value : response.getHeaders(name)) {
+				if (value != null && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+					lines.append(name).append(": ").append(value).append('\n');
+				}
+			}
+		}
+		return lines.isEmpty() ? null : lines.toString();
+	}
+
+	static void restoreHeaders(String stored, HttpServletResponse response) {
+		if (stored == null) {
+			return;
+		}
+		for (String line : stored.split("\n")) {
+			int colon = line.indexOf(": ");
+			if (colon > 0 && REPLAYED_HEADERS.contains(line.substring(0, colon))) {
+				response.addHeader(line.substring(0, colon), line.substring(colon + 2));
+			}
+		}
 	}
 
 	private static final class WrappedFailure extends RuntimeException {

@@ -113,10 +113,15 @@ class ProblemIdempotencyIntegrationTests {
 		String description = "重复提交测试 " + ThreadLocalRandom.current().nextInt(1_000_000_000);
 		String body = intake(description);
 		String key = key();
-		String first = report("inspector", key, body).andExpect(status().isCreated())
-			.andReturn().getResponse().getContentAsString();
+		var firstAnswer = report("inspector", key, body).andExpect(status().isCreated()).andReturn().getResponse();
+		String first = firstAnswer.getContentAsString();
+		assertThat(firstAnswer.getHeader("Location")).endsWith("/api/v1/problems/" + JsonPath.read(first, "$.id"));
+		assertThat(firstAnswer.getHeader("ETag")).isNotBlank();
+		// the replay repeats the first answer's Location and ETag, not only its body
 		String again = report("inspector", key, body).andExpect(status().isCreated())
 			.andExpect(header().string("Idempotent-Replayed", "true"))
+			.andExpect(header().string("Location", firstAnswer.getHeader("Location")))
+			.andExpect(header().string("ETag", firstAnswer.getHeader("ETag")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat((String) JsonPath.read(again, "$.id")).isEqualTo(JsonPath.read(first, "$.id"));
 		assertThat((String) JsonPath.read(again, "$.number")).isEqualTo(JsonPath.read(first, "$.number"));
@@ -150,11 +155,14 @@ class ProblemIdempotencyIntegrationTests {
 	void aRetriedTransitionReturnsTheStoredAnswerAndActsOnce() throws Exception {
 		String id = aDispatchedProblem();
 		String key = key();
-		String first = act("unit_admin", key, id, "{\"action\": \"claim\"}").andExpect(status().isOk())
+		var firstAnswer = act("unit_admin", key, id, "{\"action\": \"claim\"}").andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("claimed"))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn().getResponse();
+		String first = firstAnswer.getContentAsString();
+		assertThat(firstAnswer.getHeader("ETag")).isNotBlank();
 		String again = act("unit_admin", key, id, "{\"action\": \"claim\"}").andExpect(status().isOk())
 			.andExpect(header().string("Idempotent-Replayed", "true"))
+			.andExpect(header().string("ETag", firstAnswer.getHeader("ETag")))
 			.andReturn().getResponse().getContentAsString();
 		assertThat(again).isEqualTo(first);
 		assertThat(events(id, "claim")).isEqualTo(1);
