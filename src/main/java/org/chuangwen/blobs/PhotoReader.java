@@ -34,8 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads what a photo says about itself: its pixel size, its EXIF capture time and GPS position (metadata-extractor) and
- * its perceptual hash (decoded with ImageIO, headless). Nothing here throws for a bad file: what cannot be read is
- * simply absent, and a picture that does not decode (a truncated or corrupt JPEG or PNG: no reader takes it, the
+ * its perceptual hash (decoded with ImageIO, headless; CMYK and YCCK JPEGs converted to RGB here). Nothing here
+ * throws for a bad file: what cannot be read is simply absent, and a picture that does not decode (a truncated or corrupt JPEG or PNG: no reader takes it, the
  * decoder fails, or it reports corrupt data) is marked {@code undecodable} for the store to refuse it.
  * <ul>
  * <li>Capture time: EXIF DateTimeOriginal (else DateTimeDigitized, else the IFD0 DateTime) with OffsetTimeOriginal
@@ -126,7 +126,7 @@ final class PhotoReader {
 						int step = Math.max(1, Math.max(w, h) / HASH_SOURCE_SIZE);
 						ImageReadParam param = reader.getDefaultReadParam();
 						param.setSourceSubsampling(step, step, 0, 0);
-						BufferedImage image = decode(reader, param);
+						BufferedImage image = decode(reader, param, content);
 						if (!warnings.isEmpty()) {
 							undecodable = true;
 							log.debug("corrupt image data: {}", warnings);
@@ -150,20 +150,102 @@ final class PhotoReader {
 	}
 
 	/**
-	 * The picture, or null when it decodes only as a raster (a CMYK or YCCK JPEG, which ImageIO cannot turn into RGB:
-	 * a valid file, without a hash).
+	 * The picture. A CMYK or YCCK JPEG (print workflows, some phone editors), which ImageIO reads only as a raster of
+	 * four channels, is turned into RGB here ({@link #cmykToRgb}); null for a raster of another shape.
 	 */
-	private static BufferedImage decode(ImageReader reader, ImageReadParam param) throws IOException {
+	private static BufferedImage decode(ImageReader reader, ImageReadParam param, byte[] content) throws IOException {
 		try {
 			return reader.read(0, param);
 		}
 		catch (IIOException ex) {
 			if (ex.getMessage() != null && ex.getMessage().contains("Unsupported Image Type") && reader.canReadRaster()) {
-				reader.readRaster(0, param);
-				return null;
+				java.awt.image.Raster raster = reader.readRaster(0, param);
+				return raster.getNumBands() == 4 ? cmykToRgb(raster, adobeTransform(content)) : null;
 			}
 			throw ex;
 		}
+	}
+
+	/** No Adobe APP14 segment in the file. */
+	static final int NO_ADOBE = -1;
+
+	/**
+	 * The colour transform of a JPEG's Adobe APP14 segment (0: CMYK, 1: YCbCr, 2: YCCK), or {@link #NO_ADOBE}. Reads
+	 * the marker segments up to the start of the scan.
+	 */
+	static int adobeTransform(byte[] jpeg) {
+		int i = 2;
+		while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
+			int marker = jpeg[i + 1] & 0xFF;
+			if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+				i += 2;
+				continue;
+			}
+			if (marker == 0xDA || marker == 0xD9) {
+				break;
+			}
+			int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+			if (length < 2) {
+				break;
+			}
+			int data = i + 4;
+			if (marker == 0xEE && length >= 14 && data + 12 <= jpeg.length && jpeg[data] == 'A' && jpeg[data + 1] == 'd'
+					&& jpeg[data + 2] == 'o' && jpeg[data + 3] == 'b' && jpeg[data + 4] == 'e') {
+				return jpeg[data + 11] & 0xFF;
+			}
+			i += 2 + length;
+		}
+		return NO_ADOBE;
+	}
+
+	/**
+	 * A four-channel JPEG raster as an RGB picture (good enough for sizes and perceptual hashes; no colour profile).
+	 * With an Adobe segment the channels are stored inverted (Adobe's convention): transform 2 (YCCK) first turns
+	 * Y, Cb, Cr back into the inverted C, M, Y; then R = C'·K'/255 and so on. Without one, plain CMYK:
+	 * R = (255 − C)(255 − K)/255.
+	 */
+	static BufferedImage cmykToRgb(java.awt.image.Raster raster, int adobeTransform) {
+		int w = raster.getWidth();
+		int h = raster.getHeight();
+		BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		int[] px = new int[4];
+		boolean inverted = adobeTransform != NO_ADOBE;
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				raster.getPixel(raster.getMinX() + x, raster.getMinY() + y, px);
+				double c = px[0];
+				double m = px[1];
+				double ye = px[2];
+				double k = px[3];
+				if (adobeTransform == 2) {
+					double yy = px[0];
+					double cb = px[1] - 128.0;
+					double cr = px[2] - 128.0;
+					c = yy + 1.402 * cr;
+					m = yy - 0.344136 * cb - 0.714136 * cr;
+					ye = yy + 1.772 * cb;
+				}
+				int r;
+				int g;
+				int b;
+				if (inverted) {
+					r = clamp(c * k / 255.0);
+					g = clamp(m * k / 255.0);
+					b = clamp(ye * k / 255.0);
+				}
+				else {
+					r = clamp((255 - c) * (255 - k) / 255.0);
+					g = clamp((255 - m) * (255 - k) / 255.0);
+					b = clamp((255 - ye) * (255 - k) / 255.0);
+				}
+				out.setRGB(x, y, (r << 16) | (g << 8) | b);
+			}
+		}
+		return out;
+	}
+
+	private static int clamp(double v) {
+		return (int) Math.max(0, Math.min(255, Math.round(v)));
 	}
 
 	/** The EXIF orientation (1–8; 1, upright, when absent or invalid). */

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** EXIF time and GPS read back from real JPEG files, and perceptual hashes that tell copies from other pictures. */
@@ -214,5 +215,73 @@ class PhotoReaderTests {
 		Long hash = PhotoReader.read(file, SHANGHAI).phash();
 		assertThat(hash).isNotNull();
 		return hash;
+	}
+
+	/**
+	 * A real CMYK JPEG (four channels, Adobe segment, inverted values as Photoshop writes them), made from an RGB
+	 * picture: ImageIO cannot read it as an image, the reader converts its raster; the size and a hash near the RGB
+	 * original's exist.
+	 */
+	@Test
+	void aCmykJpegHasItsSizeAndAHashNearItsRgbOriginal() throws Exception {
+		java.awt.image.BufferedImage rgb = TestPhotos.scene(77, 640, 480);
+		byte[] cmyk = cmykJpeg(rgb);
+		assertThat(PhotoReader.adobeTransform(cmyk)).isIn(0, 2);
+		// ImageIO alone cannot make an image of it
+		assertThatThrownBy(() -> javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(cmyk)))
+			.isInstanceOf(javax.imageio.IIOException.class);
+
+		PhotoReader.Read read = PhotoReader.read(cmyk, ZoneId.of("Asia/Shanghai"));
+		assertThat(read.undecodable()).isFalse();
+		assertThat(read.width()).isEqualTo(640);
+		assertThat(read.height()).isEqualTo(480);
+		assertThat(read.phash()).isNotNull();
+		long original = PhotoReader.read(TestPhotos.jpeg(rgb, 0.9f), ZoneId.of("Asia/Shanghai")).phash();
+		assertThat(PerceptualHash.distance(original, read.phash())).isLessThanOrEqualTo(6);
+		long other = PhotoReader.read(TestPhotos.jpeg(TestPhotos.scene(78, 640, 480), 0.9f), ZoneId.of("Asia/Shanghai"))
+			.phash();
+		assertThat(PerceptualHash.distance(other, read.phash())).isGreaterThan(12);
+	}
+
+	/** Writes a picture as an Adobe CMYK JPEG: C' = R, M' = G, Y' = B, K' = 255 (inverted: no black ink). */
+	static byte[] cmykJpeg(java.awt.image.BufferedImage rgb) throws Exception {
+		int w = rgb.getWidth();
+		int h = rgb.getHeight();
+		java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+				java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
+		int[] px = new int[4];
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int c = rgb.getRGB(x, y);
+				px[0] = (c >> 16) & 0xFF;
+				px[1] = (c >> 8) & 0xFF;
+				px[2] = c & 0xFF;
+				px[3] = 255;
+				raster.setPixel(x, y, px);
+			}
+		}
+		javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try (javax.imageio.stream.ImageOutputStream stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(stream);
+			javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+			param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+			param.setCompressionQuality(0.9f);
+			writer.write(null, new javax.imageio.IIOImage(raster, null, null), param);
+		}
+		finally {
+			writer.dispose();
+		}
+		byte[] jpeg = out.toByteArray();
+		if (PhotoReader.adobeTransform(jpeg) != PhotoReader.NO_ADOBE) {
+			return jpeg;
+		}
+		// the Adobe APP14 segment (version 100, transform 0: CMYK) right after SOI, as Photoshop writes it
+		byte[] adobe = { (byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0 };
+		byte[] out2 = new byte[jpeg.length + adobe.length];
+		System.arraycopy(jpeg, 0, out2, 0, 2);
+		System.arraycopy(adobe, 0, out2, 2, adobe.length);
+		System.arraycopy(jpeg, 2, out2, 2 + adobe.length, jpeg.length - 2);
+		return out2;
 	}
 }
