@@ -56,13 +56,15 @@ public class NoticeDirectory {
 	static final int MAX_FOR_PROBLEM = 60;
 
 	/**
-	 * The notices issued for one problem that the caller may see, newest first (for the problem's page): 403 for a
-	 * role that reads no notices, 404 for a problem outside the caller's scope.
+	 * Every notice issued for one problem, newest first (for the problem's page), whichever unit received it: a unit
+	 * the problem was reassigned to (arbitration, dispatch) sees what was issued about it before. 403 for a role that
+	 * reads no notices, 404 for a problem outside the caller's scope. The notices lists stay per recipient
+	 * ({@link #notices}).
 	 */
 	public List<Notice> forProblem(Actor actor, UUID problemId) {
-		OrganisationScope scope = scopeOf(actor);
+		scopeOf(actor);
 		problems.problem(actor, problemId);
-		NoticeRepository.Where where = NoticeRepository.filtered(scope,
+		NoticeRepository.Where where = NoticeRepository.filtered(OrganisationScope.system(),
 				new NoticeFilter(null, null, null, null, problemId));
 		return repository.page(where, new PageRequest(0, MAX_FOR_PROBLEM));
 	}

@@ -92,6 +92,40 @@ class NoticePagesIntegrationTests {
 			.andExpect(status().isNotFound());
 	}
 
+	@Autowired
+	org.chuangwen.problems.ProblemManagement problems;
+
+	@Test
+	void aUnitAProblemIsReassignedToSeesItsEarlierNoticesOnTheProblemPageButNotInItsList() throws Exception {
+		Problem problem = escalation.anOpenProblem(DemoCity.UNIT_URBAN_MANAGEMENT,
+				EscalationLadderIntegrationTests.at(LocalDate.of(2039, 5, 9), 9, 0));
+		sweep.sweep(EscalationLadderIntegrationTests.at(LocalDate.of(2039, 5, 11), 10, 0));
+		Notice notice = escalation.noticesOf(problem.id()).get(0);
+		String fragment = "/notices/for-problem/" + problem.id();
+		// the office sends the problem to the traffic police
+		java.util.UUID police = fixtures.actor("police_admin").unitId();
+		problems.transition(fixtures.actor("office"), problem.id(),
+				org.chuangwen.problems.ProblemCommand.of(org.chuangwen.problems.ProblemAction.DISPATCH).unit(police)
+					.note("职责调整，改派交警"));
+		// the new unit sees the notice issued before, named with the unit that received it, not as its own
+		mvc.perform(get(fragment).with(fixtures.signedInAs("police_admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("本问题的督办通知（1）")))
+			.andExpect(content().string(containsString(notice.number())))
+			.andExpect(content().string(containsString("下发给：" + notice.unitName())))
+			.andExpect(content().string(not(containsString("href=\"/notices/" + notice.id() + "\""))));
+		// the lists stay per recipient
+		mvc.perform(get("/notices").with(fixtures.signedInAs("police_admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString(notice.number()))));
+		mvc.perform(get("/notices").with(fixtures.signedInAs("unit_admin")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(notice.number())));
+		mvc.perform(get(fragment).with(fixtures.signedInAs("office")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/notices/" + notice.id() + "\"")));
+	}
+
 	@Test
 	void theUnitListsOpensAndPrintsItsNotice() throws Exception {
 		Notice notice = aCopyNotice();

@@ -113,6 +113,8 @@ class NoticePages {
 	String forProblem(@AuthenticationPrincipal Actor actor, @PathVariable String id, Model model) {
 		model.addAttribute("notices", directory.forProblem(actor, Ids.parse(id, "problem")));
 		model.addAttribute("now", directory.now());
+		// a unit opens only the notices it received; those issued to a unit before it are listed, not linked
+		model.addAttribute("viewerUnitId", actor.isUnitBound() ? actor.unitId() : null);
 		return "escalation/fragments :: forProblem";
 	}
 
