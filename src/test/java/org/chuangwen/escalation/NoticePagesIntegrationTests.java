@@ -115,10 +115,10 @@ class NoticePagesIntegrationTests {
 			.andExpect(content().string(containsString("下发给：" + notice.unitName())))
 			.andExpect(content().string(not(containsString("href=\"/notices/" + notice.id() + "\""))));
 		// the lists stay per recipient
-		mvc.perform(get("/notices").with(fixtures.signedInAs("police_admin")))
+		mvc.perform(get("/notices").param("problemId", problem.id().toString()).with(fixtures.signedInAs("police_admin")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString(notice.number()))));
-		mvc.perform(get("/notices").with(fixtures.signedInAs("unit_admin")))
+		mvc.perform(get("/notices").param("problemId", problem.id().toString()).with(fixtures.signedInAs("unit_admin")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(notice.number())));
 		mvc.perform(get(fragment).with(fixtures.signedInAs("office")))
