@@ -266,6 +266,71 @@ public class Blobs {
 		return new BlobContent(blob, bytes);
 	}
 
+	/** The largest thumbnail side asked for, pixels. */
+	public static final int MAX_THUMBNAIL_PIXELS = 2048;
+
+	/**
+	 * The tag of a photo's thumbnail of a size: it changes only with the photo's content and the size, so a client
+	 * holding it may be answered 304 without the thumbnail being read.
+	 */
+	public static String thumbnailTag(StoredBlob blob, int maxPixels) {
+		return blob.sha256() + "-t" + maxPixels;
+	}
+
+	/**
+	 * A small JPEG of a stored picture (its longer side at most {@code maxPixels}), made once and kept as a derived file
+	 * beside the stored files (keyed by the content's SHA-256 and the size), so that later requests only read it. The
+	 * picture itself when it is already that small or is not a picture that scales (then the same tag). 404 for an
+	 * unknown blob; 400 for a size outside 16..{@value #MAX_THUMBNAIL_PIXELS}.
+	 */
+	@Transactional(readOnly = true)
+	public BlobThumbnail thumbnail(UUID blobId, int maxPixels) {
+		if (maxPixels < 16 || maxPixels > MAX_THUMBNAIL_PIXELS) {
+			throw new InvalidInputException("size", "blob.thumbnailSize", MAX_THUMBNAIL_PIXELS);
+		}
+		StoredBlob blob = find(blobId).orElseThrow(() -> new NotFoundException("blob", blobId));
+		String tag = thumbnailTag(blob, maxPixels);
+		Path derived = thumbnailPath(blob.sha256(), maxPixels);
+		try {
+			if (Files.isRegularFile(derived)) {
+				return new BlobThumbnail(tag, "image/jpeg", Files.readAllBytes(derived));
+			}
+		}
+		catch (IOException ex) {
+			// unreadable derived file: made again below
+		}
+		BlobContent content = read(blobId);
+		byte[] small = isImage(blob.contentType()) ? Thumbnails.scaled(content.bytes(), maxPixels) : null;
+		if (small == null) {
+			return new BlobThumbnail(tag, blob.contentType(), content.bytes());
+		}
+		try {
+			Files.createDirectories(derived.getParent());
+			Path temporary = Files.createTempFile(derived.getParent(), derived.getFileName().toString(), ".part");
+			try {
+				Files.write(temporary, small);
+				try {
+					Files.move(temporary, derived, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+				}
+				catch (AtomicMoveNotSupportedException ex) {
+					Files.move(temporary, derived, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+			finally {
+				Files.deleteIfExists(temporary);
+			}
+		}
+		catch (IOException ex) {
+			// a derived file that cannot be kept is made again next time; the answer is the same
+		}
+		return new BlobThumbnail(tag, "image/jpeg", small);
+	}
+
+	/** Where the thumbnail of a content at a size is kept: {@code <blobs>/thumbnails/ab/<sha256>-<size>.jpg}. */
+	Path thumbnailPath(String sha256, int maxPixels) {
+		return directory.resolve("thumbnails").resolve(sha256.substring(0, 2)).resolve(sha256 + "-" + maxPixels + ".jpg");
+	}
+
 	Path pathOf(String sha256) {
 		return directory.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
 	}

@@ -166,6 +166,31 @@ final class PhotoReader {
 		}
 	}
 
+	/** A CMYK or YCCK JPEG as an RGB picture (whole, not subsampled); null when it is not one or does not decode. */
+	static BufferedImage cmykImage(byte[] content) {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
+			Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) {
+				return null;
+			}
+			ImageReader reader = readers.next();
+			try {
+				reader.setInput(in, true, true);
+				if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS || !reader.canReadRaster()) {
+					return null;
+				}
+				java.awt.image.Raster raster = reader.readRaster(0, reader.getDefaultReadParam());
+				return raster.getNumBands() == 4 ? cmykToRgb(raster, adobeTransform(content)) : null;
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
 	/** No Adobe APP14 segment in the file. */
 	static final int NO_ADOBE = -1;
 

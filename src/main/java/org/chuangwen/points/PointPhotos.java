@@ -1,10 +1,7 @@
 package org.chuangwen.points;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -165,34 +162,11 @@ public class PointPhotos {
 	 */
 	@Transactional(readOnly = true)
 	public Thumbnail thumbnail(Actor actor, UUID pointId, UUID blobId) {
-		BlobContent content = content(actor, pointId, blobId);
-		BufferedImage image = decode(content.bytes());
-		if (image == null || Math.max(image.getWidth(), image.getHeight()) <= THUMBNAIL_PIXELS) {
-			return new Thumbnail(content.blob().sha256(), content.blob().contentType(), content.bytes());
-		}
-		double scale = (double) THUMBNAIL_PIXELS / Math.max(image.getWidth(), image.getHeight());
-		int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
-		int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
-		BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = small.createGraphics();
-		try {
-			g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-			g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-			g.setColor(java.awt.Color.WHITE);
-			g.fillRect(0, 0, w, h);
-			g.drawImage(image, 0, 0, w, h, null);
-		}
-		finally {
-			g.dispose();
-		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		try {
-			ImageIO.write(small, "jpeg", out);
-		}
-		catch (IOException ex) {
-			return new Thumbnail(content.blob().sha256(), content.blob().contentType(), content.bytes());
-		}
-		return new Thumbnail(content.blob().sha256() + "-t", "image/jpeg", out.toByteArray());
+		visible(PointAccess.scopeOf(actor), pointId);
+		repository.photo(pointId, blobId).orElseThrow(() -> new NotFoundException("blob", blobId));
+		// made once and kept by the blob store: later requests read the stored thumbnail
+		org.chuangwen.blobs.BlobThumbnail thumbnail = blobs.thumbnail(blobId, THUMBNAIL_PIXELS);
+		return new Thumbnail(thumbnail.etag(), thumbnail.contentType(), thumbnail.bytes());
 	}
 
 	/** A thumbnail's bytes with its type and a tag for caching. */
