@@ -175,4 +175,42 @@ class BlobsIntegrationTests {
 		assertThat(ContentTypes.detect(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 })).isEqualTo(ContentTypes.JPEG);
 		assertThat(ContentTypes.detect("plain".getBytes())).isEqualTo(ContentTypes.UNKNOWN);
 	}
+
+	@Test
+	void aThumbnailIsMadeOnceAndThenReadFromTheStore() throws Exception {
+		byte[] photo = TestPhotos.jpeg(TestPhotos.scene(System.nanoTime(), 1600, 1200), 0.9f);
+		StoredBlob blob = blobs.store(photo, "大图.jpg", BlobUse.PHOTO, fixtures.actor("inspector").userId());
+		Path derived = blobs.thumbnailPath(blob.sha256(), 360);
+		assertThat(derived).doesNotExist();
+
+		BlobThumbnail first = blobs.thumbnail(blob.id(), 360);
+		assertThat(first.contentType()).isEqualTo("image/jpeg");
+		assertThat(first.etag()).isEqualTo(Blobs.thumbnailTag(blob, 360)).startsWith(blob.sha256());
+		java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(first.bytes()));
+		assertThat(small.getWidth()).isEqualTo(360);
+		assertThat(small.getHeight()).isEqualTo(270);
+		assertThat(derived).exists();
+		assertThat(Files.readAllBytes(derived)).isEqualTo(first.bytes());
+
+		// the next request reads the kept file: not made (nor written) again
+		java.nio.file.attribute.FileTime long_ago = java.nio.file.attribute.FileTime.fromMillis(978_307_200_000L);
+		Files.setLastModifiedTime(derived, long_ago);
+		BlobThumbnail second = blobs.thumbnail(blob.id(), 360);
+		assertThat(second.bytes()).isEqualTo(first.bytes());
+		assertThat(second.etag()).isEqualTo(first.etag());
+		assertThat(Files.getLastModifiedTime(derived)).isEqualTo(long_ago);
+		// another size is another file with another tag
+		BlobThumbnail other = blobs.thumbnail(blob.id(), 120);
+		assertThat(other.etag()).isNotEqualTo(first.etag());
+		assertThat(blobs.thumbnailPath(blob.sha256(), 120)).exists();
+
+		// a picture already small is answered as it is, and nothing is kept for it
+		StoredBlob tiny = blobs.store(aPng(UUID.randomUUID().toString()), "小图.png", BlobUse.PHOTO,
+				fixtures.actor("inspector").userId());
+		BlobThumbnail same = blobs.thumbnail(tiny.id(), 360);
+		assertThat(same.contentType()).isEqualTo("image/png");
+		assertThat(blobs.thumbnailPath(tiny.sha256(), 360)).doesNotExist();
+		assertThatThrownBy(() -> blobs.thumbnail(UUID.randomUUID(), 360))
+			.isInstanceOf(org.chuangwen.shared.NotFoundException.class);
+	}
 }

@@ -107,9 +107,17 @@ class InspectionPagesIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("name=\"removePhoto_" + s0 + "\" value=\"" + photo + "\"")))
 			.andExpect(content().string(containsString("data-photo-picker")));
-		mvc.perform(get(page + "/photos/" + photo).with(fixtures.signedInAs("inspector")))
+		String etag = mvc.perform(get(page + "/photos/" + photo).with(fixtures.signedInAs("inspector")))
 			.andExpect(status().isOk())
-			.andExpect(content().contentType("image/png"));
+			.andExpect(content().contentType("image/png"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Cache-Control", containsString("max-age")))
+			.andReturn().getResponse().getHeader("ETag");
+		assertThat(etag).isNotBlank();
+		// the browser's copy is still good: 304, no body
+		mvc.perform(get(page + "/photos/" + photo).header("If-None-Match", etag).with(fixtures.signedInAs("inspector")))
+			.andExpect(status().isNotModified())
+			.andExpect(content().bytes(new byte[0]));
 		mvc.perform(get(page + "/photos/" + UUID.randomUUID()).with(fixtures.signedInAs("inspector")))
 			.andExpect(status().isNotFound());
 		mvc.perform(multipart(page).with(fixtures.signedInAs("inspector")).with(csrf())
