@@ -123,10 +123,16 @@ class PointPhotosIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("image/jpeg"))
 			.andExpect(content().bytes(photo));
-		byte[] thumb = mvc.perform(get("/points/" + p.id() + "/photos/" + blobId + "/thumbnail").with(fixtures.signedInAs("leader")))
+		var thumbAnswer = mvc.perform(get("/points/" + p.id() + "/photos/" + blobId + "/thumbnail").with(fixtures.signedInAs("leader")))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType("image/jpeg"))
-			.andReturn().getResponse().getContentAsByteArray();
+			.andReturn().getResponse();
+		byte[] thumb = thumbAnswer.getContentAsByteArray();
+		// kept by the blob store and cached by the browser: the tag it holds is answered 304
+		assertThat(thumbAnswer.getHeader("Cache-Control")).contains("max-age");
+		mvc.perform(get("/points/" + p.id() + "/photos/" + blobId + "/thumbnail")
+			.header("If-None-Match", thumbAnswer.getHeader("ETag")).with(fixtures.signedInAs("leader")))
+			.andExpect(status().isNotModified());
 		java.awt.image.BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumb));
 		assertThat(Math.max(small.getWidth(), small.getHeight())).isEqualTo(PointPhotos.THUMBNAIL_PIXELS);
 		assertThat(audit.historyOf("point", p.id(), 10)).anyMatch(e -> e.action().equals("point.photoAdded"));
