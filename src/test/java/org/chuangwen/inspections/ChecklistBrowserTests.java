@@ -103,4 +103,37 @@ class ChecklistBrowserTests {
 			assertThat(office.visible(By.id("report-rate")).getText()).doesNotContain("100");
 		}
 	}
+
+	@Test
+	void anInspectorTakesOffAPickedPhotoBeforeSaving() throws Exception {
+		InspectionRound round = rounds.open(new SamplingQuota("P09", null, 1));
+		SampledPoint point = rounds.points(round).get(0);
+		String key = rounds.standards(round, "P09").get(0).id().toString();
+		java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("checklist-photos");
+		java.nio.file.Path one = folder.resolve("one.png");
+		java.nio.file.Path two = folder.resolve("two.png");
+		java.nio.file.Files.write(one, org.chuangwen.blobs.TestPhotos.png(org.chuangwen.blobs.TestPhotos.scene(1, 40, 30)));
+		java.nio.file.Files.write(two, org.chuangwen.blobs.TestPhotos.png(org.chuangwen.blobs.TestPhotos.scene(2, 40, 30)));
+		try (BrowserTestSupport phone = BrowserTestSupport.chromium(port)) {
+			phone.driver().manage().window().setSize(new Dimension(390, 844));
+			phone.signIn("inspector", Fixtures.PASSWORD);
+			phone.open("/inspections/rounds/" + round.id() + "/points/" + point.pointId());
+			phone.click(By.cssSelector("label[for='fail-" + key + "']"));
+			phone.driver().findElement(By.id("photos-" + key)).sendKeys(one + "\n" + two);
+			phone.wait(d -> d.findElements(By.cssSelector("#item-" + key + " [data-picked]")).size() == 2);
+			// the first picked photo is taken off: the input keeps only the second
+			phone.click(By.cssSelector("#item-" + key + " [data-remove-picked='0']"));
+			phone.wait(d -> d.findElements(By.cssSelector("#item-" + key + " [data-picked]")).size() == 1);
+			assertThat(phone.visible(By.cssSelector("#item-" + key + " [data-picked]")).getAttribute("data-picked"))
+				.isEqualTo("two.png");
+			long files = (Long) ((JavascriptExecutor) phone.driver())
+				.executeScript("return document.getElementById('photos-' + arguments[0]).files.length", key);
+			assertThat(files).isEqualTo(1);
+			phone.click(By.cssSelector("#item-" + key + " button[name='only']"));
+			phone.visible(By.id("checklist-saved"));
+		}
+		Observation saved = directory.observations(rounds.office(), round.id()).stream()
+			.filter(o -> o.standardId().toString().equals(key)).findFirst().orElseThrow();
+		assertThat(saved.photos()).hasSize(1);
+	}
 }
