@@ -154,6 +154,12 @@ final class PhotoReader {
 	 * four channels, is turned into RGB here ({@link #cmykToRgb}); null for a raster of another shape.
 	 */
 	private static BufferedImage decode(ImageReader reader, ImageReadParam param, byte[] content) throws IOException {
+		if (jpegComponents(content) == 4 && reader.canReadRaster()) {
+			// ImageIO either refuses these (an embedded CMYK profile) or converts them without Adobe's inverted values:
+			// the raw channels are converted here, the same way whatever the JDK does
+			java.awt.image.Raster raster = reader.readRaster(0, param);
+			return raster.getNumBands() == 4 ? cmykToRgb(raster, adobeTransform(content)) : null;
+		}
 		try {
 			return reader.read(0, param);
 		}
@@ -179,6 +185,9 @@ final class PhotoReader {
 				if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS || !reader.canReadRaster()) {
 					return null;
 				}
+				if (jpegComponents(content) != 4) {
+					return null;
+				}
 				java.awt.image.Raster raster = reader.readRaster(0, reader.getDefaultReadParam());
 				return raster.getNumBands() == 4 ? cmykToRgb(raster, adobeTransform(content)) : null;
 			}
@@ -189,6 +198,38 @@ final class PhotoReader {
 		catch (IOException | RuntimeException ex) {
 			return null;
 		}
+	}
+
+	/** The number of colour components a JPEG's frame header (SOF) declares; 0 when it is not a JPEG or has none. */
+	static int jpegComponents(byte[] jpeg) {
+		if (jpeg.length < 4 || (jpeg[0] & 0xFF) != 0xFF || (jpeg[1] & 0xFF) != 0xD8) {
+			return 0;
+		}
+		int i = 2;
+		while (i + 4 <= jpeg.length && (jpeg[i] & 0xFF) == 0xFF) {
+			int marker = jpeg[i + 1] & 0xFF;
+			if (marker == 0xFF) {
+				i++;
+				continue;
+			}
+			if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+				i += 2;
+				continue;
+			}
+			if (marker == 0xDA || marker == 0xD9) {
+				return 0;
+			}
+			int length = ((jpeg[i + 2] & 0xFF) << 8) | (jpeg[i + 3] & 0xFF);
+			if (length < 2) {
+				return 0;
+			}
+			boolean frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+			if (frame && i + 9 < jpeg.length) {
+				return jpeg[i + 9] & 0xFF;
+			}
+			i += 2 + length;
+		}
+		return 0;
 	}
 
 	/** No Adobe APP14 segment in the file. */

@@ -47,6 +47,9 @@ final class Thumbnails {
 	}
 
 	private static BufferedImage decode(byte[] content) {
+		if (PhotoReader.jpegComponents(content) == 4) {
+			return PhotoReader.cmykImage(content);
+		}
 		try {
 			return ImageIO.read(new ByteArrayInputStream(content));
 		}

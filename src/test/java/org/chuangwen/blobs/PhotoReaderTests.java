@@ -10,7 +10,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /** EXIF time and GPS read back from real JPEG files, and perceptual hashes that tell copies from other pictures. */
@@ -218,33 +217,53 @@ class PhotoReaderTests {
 	}
 
 	/**
-	 * A real CMYK JPEG (four channels, Adobe segment, inverted values as Photoshop writes them), made from an RGB
-	 * picture: ImageIO cannot read it as an image, the reader converts its raster; the size and a hash near the RGB
-	 * original's exist.
+	 * Real four-channel JPEGs made from an RGB picture, as Photoshop writes them (Adobe segment, inverted values): CMYK
+	 * (transform 0) and YCCK (transform 2). The reader converts their raw channels itself: the size and a hash near
+	 * the RGB original's exist (a hash of wrongly converted, e.g. inverted, colours would be far from it).
 	 */
 	@Test
-	void aCmykJpegHasItsSizeAndAHashNearItsRgbOriginal() throws Exception {
-		java.awt.image.BufferedImage rgb = TestPhotos.scene(77, 640, 480);
-		byte[] cmyk = cmykJpeg(rgb);
-		assertThat(PhotoReader.adobeTransform(cmyk)).isIn(0, 2);
-		// ImageIO alone cannot make an image of it
-		assertThatThrownBy(() -> javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(cmyk)))
-			.isInstanceOf(javax.imageio.IIOException.class);
-
-		PhotoReader.Read read = PhotoReader.read(cmyk, ZoneId.of("Asia/Shanghai"));
-		assertThat(read.undecodable()).isFalse();
-		assertThat(read.width()).isEqualTo(640);
-		assertThat(read.height()).isEqualTo(480);
-		assertThat(read.phash()).isNotNull();
+	void cmykAndYcckJpegsHaveTheirSizeAndAHashNearTheirRgbOriginal() throws Exception {
+		BufferedImage rgb = TestPhotos.scene(77, 640, 480);
 		long original = PhotoReader.read(TestPhotos.jpeg(rgb, 0.9f), ZoneId.of("Asia/Shanghai")).phash();
-		assertThat(PerceptualHash.distance(original, read.phash())).isLessThanOrEqualTo(6);
 		long other = PhotoReader.read(TestPhotos.jpeg(TestPhotos.scene(78, 640, 480), 0.9f), ZoneId.of("Asia/Shanghai"))
 			.phash();
-		assertThat(PerceptualHash.distance(other, read.phash())).isGreaterThan(12);
+		for (int transform : new int[] { 0, 2 }) {
+			byte[] file = adobeJpeg(rgb, transform);
+			assertThat(PhotoReader.jpegComponents(file)).isEqualTo(4);
+			assertThat(PhotoReader.adobeTransform(file)).isEqualTo(transform);
+			PhotoReader.Read read = PhotoReader.read(file, ZoneId.of("Asia/Shanghai"));
+			assertThat(read.undecodable()).isFalse();
+			assertThat(read.width()).isEqualTo(640);
+			assertThat(read.height()).isEqualTo(480);
+			assertThat(read.phash()).as("hash of transform %d", transform).isNotNull();
+			assertThat(PerceptualHash.distance(original, read.phash())).as("transform %d", transform).isLessThanOrEqualTo(8);
+			assertThat(PerceptualHash.distance(other, read.phash())).isGreaterThan(12);
+			// and its thumbnail is a JPEG of the right colours' picture
+			byte[] thumb = Thumbnails.scaled(file, 160);
+			assertThat(thumb).isNotNull();
+			BufferedImage small = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(thumb));
+			assertThat(small.getWidth()).isEqualTo(160);
+		}
+		assertThat(PhotoReader.jpegComponents(TestPhotos.jpeg(rgb, 0.9f))).isEqualTo(3);
 	}
 
-	/** Writes a picture as an Adobe CMYK JPEG: C' = R, M' = G, Y' = B, K' = 255 (inverted: no black ink). */
-	static byte[] cmykJpeg(java.awt.image.BufferedImage rgb) throws Exception {
+	@Test
+	void cmykPixelsBecomeRgbWithAndWithoutAdobesInversion() {
+		java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
+				java.awt.image.DataBuffer.TYPE_BYTE, 3, 1, 4, null);
+		raster.setPixel(0, 0, new int[] { 40, 50, 128, 255 });
+		raster.setPixel(1, 0, new int[] { 0, 0, 0, 0 });
+		raster.setPixel(2, 0, new int[] { 255, 255, 255, 255 });
+		BufferedImage adobe = PhotoReader.cmykToRgb(raster, 0);
+		assertThat(adobe.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x283280); // stored inverted, no black: the values themselves
+		assertThat(adobe.getRGB(1, 0) & 0xFFFFFF).isZero(); // full ink
+		BufferedImage plain = PhotoReader.cmykToRgb(raster, PhotoReader.NO_ADOBE);
+		assertThat(plain.getRGB(1, 0) & 0xFFFFFF).isEqualTo(0xFFFFFF); // no ink: white
+		assertThat(plain.getRGB(2, 0) & 0xFFFFFF).isZero();
+	}
+
+	/** Writes a picture as an Adobe JPEG of four channels: C' = R, M' = G, Y' = B, K' = 255 (inverted: no black). */
+	static byte[] adobeJpeg(BufferedImage rgb, int transform) throws Exception {
 		int w = rgb.getWidth();
 		int h = rgb.getHeight();
 		java.awt.image.WritableRaster raster = java.awt.image.Raster.createInterleavedRaster(
@@ -253,9 +272,19 @@ class PhotoReaderTests {
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) {
 				int c = rgb.getRGB(x, y);
-				px[0] = (c >> 16) & 0xFF;
-				px[1] = (c >> 8) & 0xFF;
-				px[2] = c & 0xFF;
+				int r = (c >> 16) & 0xFF;
+				int g = (c >> 8) & 0xFF;
+				int b = c & 0xFF;
+				if (transform == 2) { // YCCK: the inverted C, M, Y coded as Y, Cb, Cr
+					px[0] = clamp(0.299 * r + 0.587 * g + 0.114 * b);
+					px[1] = clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
+					px[2] = clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+				}
+				else {
+					px[0] = r;
+					px[1] = g;
+					px[2] = b;
+				}
 				px[3] = 255;
 				raster.setPixel(x, y, px);
 			}
@@ -267,21 +296,24 @@ class PhotoReaderTests {
 			javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
 			param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
 			param.setCompressionQuality(0.9f);
+			// no metadata: the writer stores the four channels as they are, without JFIF or Adobe segments
 			writer.write(null, new javax.imageio.IIOImage(raster, null, null), param);
 		}
 		finally {
 			writer.dispose();
 		}
 		byte[] jpeg = out.toByteArray();
-		if (PhotoReader.adobeTransform(jpeg) != PhotoReader.NO_ADOBE) {
-			return jpeg;
-		}
-		// the Adobe APP14 segment (version 100, transform 0: CMYK) right after SOI, as Photoshop writes it
-		byte[] adobe = { (byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0 };
-		byte[] out2 = new byte[jpeg.length + adobe.length];
-		System.arraycopy(jpeg, 0, out2, 0, 2);
-		System.arraycopy(adobe, 0, out2, 2, adobe.length);
-		System.arraycopy(jpeg, 2, out2, 2 + adobe.length, jpeg.length - 2);
-		return out2;
+		assertThat(PhotoReader.adobeTransform(jpeg)).isEqualTo(PhotoReader.NO_ADOBE);
+		// the Adobe APP14 segment (version 100, no flags, the transform) right after SOI, as Photoshop writes it
+		byte[] adobe = { (byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform };
+		byte[] file = new byte[jpeg.length + adobe.length];
+		System.arraycopy(jpeg, 0, file, 0, 2);
+		System.arraycopy(adobe, 0, file, 2, adobe.length);
+		System.arraycopy(jpeg, 2, file, 2 + adobe.length, jpeg.length - 2);
+		return file;
+	}
+
+	private static int clamp(double v) {
+		return (int) Math.max(0, Math.min(255, Math.round(v)));
 	}
 }
