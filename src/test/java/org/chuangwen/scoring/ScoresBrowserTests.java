@@ -40,6 +40,7 @@ class ScoresBrowserTests {
 			assertThat(folds).isPositive();
 			assertThat(open).isZero();
 			long height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
+			System.out.printf("BENCH /scores on a 390x844 window: %d px tall, %d rows, %d folds%n", height, rows, folds);
 			assertThat(height).as("page height on a 390 px phone").isLessThan(4000);
 
 			WebElement summary = phone.visible(By.cssSelector("#criteria-scores details > summary"));
@@ -47,7 +48,9 @@ class ScoresBrowserTests {
 					"return document.querySelector('#criteria-scores details tr[data-code]').getAttribute('data-code')");
 			assertThat(phone.driver().findElement(By.cssSelector("#criteria-scores details tr[data-code='" + firstBelow + "']"))
 				.isDisplayed()).isFalse();
-			summary.click();
+			js.executeScript("arguments[0].scrollIntoView({block: 'center'})", summary);
+			phone.wait(d -> summary.isDisplayed());
+			js.executeScript("arguments[0].click()", summary);
 			phone.wait(d -> d.findElement(By.cssSelector("#criteria-scores details tr[data-code='" + firstBelow + "']"))
 				.isDisplayed());
 			long taller = ((Number) js.executeScript("return document.documentElement.scrollHeight")).longValue();
