@@ -59,8 +59,15 @@ public class EvaluationManagement {
 
 	private final Clock clock;
 
+	private final UnitDayFacts facts;
+
+	private final FlagAwards flags;
+
 	EvaluationManagement(EvaluationRepository repository, EvaluationDirectory directory,
-			OrganisationDirectory organisation, Blobs blobs, AuditTrail audit, Clock clock) {
+			OrganisationDirectory organisation, Blobs blobs, AuditTrail audit, Clock clock, UnitDayFacts facts,
+			FlagAwards flags) {
+		this.facts = facts;
+		this.flags = flags;
 		this.repository = repository;
 		this.directory = directory;
 		this.organisation = organisation;
@@ -74,6 +81,31 @@ public class EvaluationManagement {
 			throw new ForbiddenException();
 		}
 		return directory.scopeNode(actor);
+	}
+
+	/**
+	 * Recounts every unit's facts from the first dispatched problem (after an import, a restore, or for the demo city);
+	 * the campaign office or the system ({@code null}). Idempotent. Answers the number of days recounted.
+	 */
+	public int recountFacts(Actor actor) {
+		if (actor != null) {
+			officeNode(actor);
+		}
+		int days = facts.rebuildAll();
+		audit.record("evaluation.facts.recount", "evaluationFacts", "all", null, Map.of("days", days), null);
+		return days;
+	}
+
+	/**
+	 * Awards the flags (and last-place notices) of the last closed weeks, months and quarters not awarded yet; the
+	 * campaign office or the system ({@code null}). Answers the number of flags awarded.
+	 */
+	public int awardClosedPeriods(Actor actor, int weeks, int months, int quarters) {
+		if (actor != null) {
+			officeNode(actor);
+		}
+		facts.drain();
+		return flags.awardClosed(Math.min(weeks, 104), Math.min(months, 24), Math.min(quarters, 8));
 	}
 
 	/** Sets the weights of the office's own node (400 unless they add up to 100). */

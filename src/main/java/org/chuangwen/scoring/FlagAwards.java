@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Awards the rotating flags of closed periods (DOMAIN §9): for each city node, each flagged category and each week,
  * month and quarter that has ended, a red flag to the first place and a black flag to the last place (ties share the
- * flag; nothing when fewer than two entries have data or all tie). A black flag records a numbered last-place notice:
+ * flag; nothing, and no claim, when fewer than two entries have data or all tie). A black flag records a numbered last-place notice:
  * the first time a talk with the responsible city leader, twice in a row with the organisation department, three times
  * in a row accountability.
  * <p>
@@ -60,7 +60,7 @@ class FlagAwards {
 	void scheduled() {
 		try {
 			facts.drain();
-			awardClosed(1);
+			awardClosed(2, 2, 2);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Awarding rotating flags failed; the next run retries: {}", ex.toString());
@@ -68,13 +68,14 @@ class FlagAwards {
 	}
 
 	/**
-	 * Awards every round of the last {@code lookback} closed periods of each kind that has not been awarded yet, oldest
+	 * Awards every round of the last closed periods of each kind (that many weeks, months, quarters) that has not been awarded yet, oldest
 	 * first (so that "in a row" counts the earlier ones); answers the number of flags awarded.
 	 */
-	int awardClosed(int lookback) {
+	int awardClosed(int weeks, int months, int quarters) {
 		LocalDate today = LocalDate.now(clock);
 		int flags = 0;
 		for (Period.Kind kind : KINDS) {
+			int lookback = kind == Period.Kind.WEEK ? weeks : kind == Period.Kind.MONTH ? months : quarters;
 			List<Period> periods = new ArrayList<>();
 			Period p = Period.of(kind, today).previous();
 			for (int i = 0; i < lookback; i++) {
@@ -107,9 +108,6 @@ class FlagAwards {
 	private int awardRound(Period period, RankingCategory category, Jurisdiction city,
 			java.util.Map<java.util.UUID, FactSums> sums) {
 		Instant now = clock.instant();
-		if (!repository.claimFlagRound(period, category, city.id(), now)) {
-			return 0;
-		}
 		Ranking ranking = engine.rank(period, category, city, sums);
 		List<Ranking.Entry> ranked = ranking.entries().stream().filter(e -> e.rank() != null).toList();
 		if (ranked.size() < 2) {
@@ -118,6 +116,10 @@ class FlagAwards {
 		int first = ranked.get(0).rank();
 		int last = ranked.get(ranked.size() - 1).rank();
 		if (first == last) {
+			return 0;
+		}
+		// nothing to award is not a claim: the round stays open until the period has entries to tell apart
+		if (!repository.claimFlagRound(period, category, city.id(), now)) {
 			return 0;
 		}
 		int awarded = 0;

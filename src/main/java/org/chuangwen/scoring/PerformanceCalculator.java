@@ -43,7 +43,8 @@ public final class PerformanceCalculator {
 		Indicator pass = s.passApplicable() == 0 ? new Indicator("inspectionPass", 0, 0L, null, null)
 				: new Indicator("inspectionPass", s.passSum().setScale(0, RoundingMode.HALF_UP).longValue(),
 						s.passApplicable(), s.passSum().doubleValue() / s.passApplicable(), null);
-		Indicator volume = Indicator.rate("volume", s.dispatched(), Math.max(maxDispatched, s.dispatched()), null);
+		Indicator volume = Indicator.rate("volume", s.dispatched(),
+				s.dispatched() == 0 ? 0 : Math.max(maxDispatched, s.dispatched()), null);
 		Double index = index(s.dispatched(), disposal.rate(), onTimeDisposal.rate(), rework.rate(), volume.rate(), weights);
 		return new UnitPerformance(unitId, code, name, period, bundleName, s, disposal, onTimeDisposal, close,
 				onTimeClose, rework, relapse, overdue, tasks, reports, pass, volume, index,
