@@ -85,8 +85,19 @@ class RankingsApi {
 
 	private final EvaluationDirectory directory;
 
-	RankingsApi(EvaluationDirectory directory) {
+	private final org.chuangwen.scoring.EvaluationManagement management;
+
+	RankingsApi(EvaluationDirectory directory, org.chuangwen.scoring.EvaluationManagement management) {
 		this.directory = directory;
+		this.management = management;
+	}
+
+	@org.springframework.web.bind.annotation.PostMapping("/api/v1/evaluation/facts/recount")
+	@Operation(summary = "Recount every unit's per-day facts from the problems", description = "From the first "
+			+ "dispatched problem to today, one day per transaction; idempotent (a repeated run gives the same rows). "
+			+ "The campaign office only (403 otherwise); audited. Answers the number of days recounted.")
+	java.util.Map<String, Object> recount(@AuthenticationPrincipal Actor actor) {
+		return java.util.Map.of("days", management.recountFacts(actor));
 	}
 
 	@GetMapping("/api/v1/rankings")
