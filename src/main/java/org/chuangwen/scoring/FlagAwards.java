@@ -95,8 +95,8 @@ class FlagAwards {
 			throw new IllegalArgumentException("period " + period.label() + " has not ended");
 		}
 		int flags = 0;
+		var sums = engine.unitSums(period);
 		for (Jurisdiction city : engine.cities()) {
-			var sums = engine.unitSums(period);
 			for (RankingCategory category : RankingCategory.FLAGGED) {
 				Integer n = tx.execute(status -> awardRound(period, category, city, sums));
 				flags += n == null ? 0 : n;
