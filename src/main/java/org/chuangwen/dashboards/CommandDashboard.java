@@ -57,6 +57,27 @@ public class CommandDashboard {
 		public boolean observed() {
 			return total != null && total.passRate() != null;
 		}
+
+		/** The forecast's expected score and interval bounds in percent of the maximum (null without a forecast). */
+		public java.math.BigDecimal expectedPercent() {
+			return forecast == null ? null : percent(forecast.expected(), forecast.maxScore());
+		}
+
+		public java.math.BigDecimal p05Percent() {
+			return forecast == null ? null : percent(forecast.p05(), forecast.maxScore());
+		}
+
+		public java.math.BigDecimal p95Percent() {
+			return forecast == null ? null : percent(forecast.p95(), forecast.maxScore());
+		}
+
+		/** {@code part} in percent of {@code whole}, two decimals; null when either is missing or the whole is zero. */
+		public static java.math.BigDecimal percent(java.math.BigDecimal part, java.math.BigDecimal whole) {
+			if (part == null || whole == null || whole.signum() == 0) {
+				return null;
+			}
+			return part.multiply(java.math.BigDecimal.valueOf(100)).divide(whole, 2, java.math.RoundingMode.HALF_UP);
+		}
 	}
 
 	/** The points by state: active without open problems, with open problems, retired; and the map's extent. */

@@ -121,10 +121,7 @@ public class PanelTables {
 	}
 
 	static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-		if (part == null || whole == null || whole.signum() == 0) {
-			return null;
-		}
-		return part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, java.math.RoundingMode.HALF_UP);
+		return CommandDashboard.ScorePanel.percent(part, whole);
 	}
 
 	DataTable states(Map<ProblemStatus, Long> counts) {
