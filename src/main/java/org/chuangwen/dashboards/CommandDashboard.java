@@ -52,7 +52,7 @@ public class CommandDashboard {
 
 	/** The score: the framework's total over all rounds so far, and (for the city) the forecast of the assessment. */
 	public record ScorePanel(UUID frameworkId, ScoreLine total, List<ScoreLine> districts, Forecast forecast,
-			String forecastUnavailableKey) {
+			java.time.Instant forecastAt, String forecastUnavailableKey) {
 
 		public boolean observed() {
 			return total != null && total.passRate() != null;
@@ -95,6 +95,14 @@ public class CommandDashboard {
 	/** A worst point: the point (null when it is no longer readable) and its open and overdue problems. */
 	public record WorstPoint(UUID pointId, PointRef point, long open, long overdue) {
 	}
+
+	/** How long a computed forecast is shown before it is computed again. */
+	public static final java.time.Duration FORECAST_FRESH = java.time.Duration.ofMinutes(10);
+
+	private record CachedForecast(UUID framework, java.time.Instant at, Forecast forecast) {
+	}
+
+	private final java.util.concurrent.atomic.AtomicReference<CachedForecast> lastForecast = new java.util.concurrent.atomic.AtomicReference<>();
 
 	private final ProblemDirectory problems;
 
@@ -146,22 +154,42 @@ public class CommandDashboard {
 			framework = scoring.framework(actor, (UUID) null);
 		}
 		catch (NotFoundException ex) {
-			return new ScorePanel(null, null, List.of(), null, "dashboards.score.noFramework");
+			return new ScorePanel(null, null, List.of(), null, null, "dashboards.score.noFramework");
 		}
 		Scores scores = scoring.scores(actor, new ScoreQuery(framework, null, null, null, null, ScoreGrouping.DISTRICT),
 				new PageRequest(0, 50));
 		ScoreLine total = scores.total();
 		List<ScoreLine> districts = scores.groups().items().stream().filter(l -> l.passRate() != null).toList();
 		if (!scoring.seesWholeCity(actor)) {
-			return new ScorePanel(framework, total, districts, null, "dashboards.score.forecastCityOnly");
+			return new ScorePanel(framework, total, districts, null, null, "dashboards.score.forecastCityOnly");
 		}
 		try {
-			Forecast forecast = scoringReports.forecast(actor, framework, FORECAST_SIMULATIONS, null);
-			return new ScorePanel(framework, total, districts, forecast, null);
+			CachedForecast f = forecast(actor, framework);
+			return new ScorePanel(framework, total, districts, f.forecast(), f.at(), null);
 		}
 		catch (DomainException ex) {
-			return new ScorePanel(framework, total, districts, null, "dashboards.score.forecastUnavailable");
+			return new ScorePanel(framework, total, districts, null, null, "dashboards.score.forecastUnavailable");
 		}
+	}
+
+	/**
+	 * The forecast of a framework, computed at most once per {@link #FORECAST_FRESH} on this instance: the simulation
+	 * takes a second or more, the city's state it reads changes slowly, and the dashboard (and the big screen, every
+	 * minute) asks often. The panel says when it was computed. The forecast is the city's, the same for every caller
+	 * allowed to see it (checked on every call by the scoring module before the cache is read).
+	 */
+	private CachedForecast forecast(Actor actor, UUID framework) {
+		java.time.Instant now = clock.instant();
+		CachedForecast cached = lastForecast.get();
+		if (cached != null && cached.framework().equals(framework) && now.isBefore(cached.at().plus(FORECAST_FRESH))) {
+			if (scoring.seesWholeCity(actor)) {
+				return cached;
+			}
+		}
+		CachedForecast fresh = new CachedForecast(framework, now,
+				scoringReports.forecast(actor, framework, FORECAST_SIMULATIONS, null));
+		lastForecast.set(fresh);
+		return fresh;
 	}
 
 	/** How many of the caller's problems stand in each state (from the maintained counts). */

@@ -99,6 +99,7 @@ class DashboardPages {
 		Panel panel = Panel.ofSlug(slug).orElseThrow(() -> new NotFoundException("panel", slug));
 		model.addAttribute("panel", panel);
 		model.addAttribute("screen", screen);
+		model.addAttribute("cityZone", weekly.zone());
 		try {
 			fill(actor, panel, model);
 		}
@@ -139,7 +140,7 @@ class DashboardPages {
 			case OVERDUE -> {
 				Page<ProblemDirectory.Listed> page = dashboard.overdue(actor);
 				model.addAttribute("total", page.total());
-				model.addAttribute("table", tables.overdue(page));
+				model.addAttribute("table", tables.overdue(actor, page));
 			}
 			case NOTICES -> {
 				var page = dashboard.notices(actor);
@@ -164,7 +165,7 @@ class DashboardPages {
 			case TREND -> List.of(tables.trend(dashboard.trend(actor)));
 			case MAP -> List.of(tables.map(dashboard.map(actor)));
 			case WORST_POINTS -> List.of(tables.worstPoints(dashboard.worstPoints(actor)));
-			case OVERDUE -> List.of(tables.problemList("overdue", tables.message("dashboards.panel.overdue.title"),
+			case OVERDUE -> List.of(tables.problemList(actor, "overdue", tables.message("dashboards.panel.overdue.title"),
 					figures.mostOverdue(actor, new PageRequest(0, PageRequest.MAX_SIZE)).items()));
 			case NOTICES -> List.of(tables.notices(dashboard.notices(actor).items(), "notices",
 					tables.message("dashboards.panel.notices.title")));
@@ -227,7 +228,7 @@ class DashboardPages {
 		}
 		model.addAttribute("title", title);
 		model.addAttribute("page", result);
-		model.addAttribute("table", tables.problemList("table-list", title, result.items()));
+		model.addAttribute("table", tables.problemList(actor, "table-list", title, result.items()));
 		return "dashboards/problems";
 	}
 

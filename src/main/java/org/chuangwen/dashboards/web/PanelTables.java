@@ -14,11 +14,11 @@ import java.util.UUID;
 import org.chuangwen.dashboards.CommandDashboard;
 import org.chuangwen.dashboards.WeeklySummary;
 import org.chuangwen.escalation.Notice;
+import org.chuangwen.organisation.Actor;
 import org.chuangwen.organisation.OrganisationDirectory;
 import org.chuangwen.organisation.Unit;
 import org.chuangwen.problems.Problem;
 import org.chuangwen.problems.ProblemCategories;
-import org.chuangwen.problems.ProblemCategory;
 import org.chuangwen.problems.ProblemDirectory;
 import org.chuangwen.problems.ProblemFigures;
 import org.chuangwen.problems.ProblemStatus;
@@ -181,13 +181,26 @@ public class PanelTables {
 				columns("dashboards.col.point", "dashboards.col.open", "dashboards.col.overdue"), rows, "hbar", 2);
 	}
 
-	DataTable overdue(Page<ProblemDirectory.Listed> page) {
-		return problemList("table-overdue", message("dashboards.panel.overdue.title"), page.items());
+	DataTable overdue(Actor actor, Page<ProblemDirectory.Listed> page) {
+		return problemList(actor, "table-overdue", message("dashboards.panel.overdue.title"), page.items());
 	}
 
-	DataTable problemList(String id, String caption, List<ProblemDirectory.Listed> items) {
+	/**
+	 * A list of problems with their category, unit, state, deadline and light. The names are read once per table: the
+	 * categories in one query, the units one by one for a short list and all the caller's units in one query for a
+	 * long one (an export).
+	 */
+	DataTable problemList(Actor actor, String id, String caption, List<ProblemDirectory.Listed> items) {
 		List<DataTable.Row> rows = new ArrayList<>();
 		Map<UUID, String> units = new java.util.HashMap<>();
+		if (items.size() > 50) {
+			organisation.unitOptions(actor).forEach(u -> units.put(u.id(), u.name()));
+		}
+		Locale locale = LocaleContextHolder.getLocale();
+		Map<String, String> categoryNames = new java.util.HashMap<>();
+		if (!items.isEmpty()) {
+			categories.all().forEach(c -> categoryNames.put(c.code(), c.displayName(locale)));
+		}
 		Instant now = clock.instant();
 		for (ProblemDirectory.Listed l : items) {
 			Problem p = l.problem();
@@ -199,7 +212,7 @@ public class PanelTables {
 							java.time.Duration.between(p.deadline(), now).toHours() % 24)
 					: "";
 			rows.add(new DataTable.Row(p.number(), href,
-					List.of(cell(category(p.categoryCode())), cell(p.description()), cell(unit),
+					List.of(cell(categoryNames.getOrDefault(p.categoryCode(), p.categoryCode())), cell(p.description()), cell(unit),
 							cell(message("problem.status." + p.status().name())), cell(minute(p.deadline())),
 							cell(l.light() == null ? "" : message(l.light().messageKey())), cell(overdueBy))));
 		}
@@ -208,11 +221,6 @@ public class PanelTables {
 						"dashboards.col.unit", "dashboards.col.state", "dashboards.col.deadline", "dashboards.col.light",
 						"dashboards.col.overdueBy"),
 				rows, null, 0);
-	}
-
-	private String category(String code) {
-		Locale locale = LocaleContextHolder.getLocale();
-		return categories.find(code).map((ProblemCategory c) -> c.displayName(locale)).orElse(code);
 	}
 
 	DataTable notices(List<Notice> notices, String id, String caption) {
