@@ -76,6 +76,10 @@
       });
       el.dataset.ready = 'true';
       el.cwChart = chart;
+      // the card may settle to its size after the chart is set up (the big screen's grid, a phone turned): follow it
+      if (window.ResizeObserver) {
+        new ResizeObserver(function () { if (!chart.isDisposed()) { chart.resize(); } }).observe(el);
+      }
     });
     (root || document).querySelectorAll('.cw-dash-map:not([data-ready])').forEach(map);
   }
@@ -106,6 +110,12 @@
         });
       });
     element.cwMap = m;
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () {
+        m.invalidateSize();
+        if (extent) { m.fitBounds([[extent[0], extent[1]], [extent[2], extent[3]]], { padding: [10, 10] }); }
+      }).observe(element);
+    }
   }
 
   function dispose(root) {
