@@ -42,13 +42,14 @@ class HomeController {
 		}
 		model.addAttribute("panels", panels);
 		model.addAttribute("showCountdown", actor.hasAny(Role.OFFICE_ADMIN, Role.LEADER));
+		model.addAttribute("showDashboard", !actor.isUnitBound() && actor.hasAny(Role.OFFICE_ADMIN, Role.LEADER));
 		return "system/home";
 	}
 
 	private static HomePanel panelFor(Role role) {
 		String base = "home." + role.name();
 		List<Link> links = switch (role) {
-			case OFFICE_ADMIN -> List.of(new Link("nav.problemBoard", "/problems/board"), new Link("nav.problemNew", "/problems/new"),
+			case OFFICE_ADMIN -> List.of(new Link("nav.dashboard", "/dashboard"), new Link("nav.problemBoard", "/problems/board"), new Link("nav.problemNew", "/problems/new"),
 					new Link("nav.inspections", "/inspections"), new Link("scoring.nav", "/scores"),
 					new Link("nav.notices", "/notices"),
 					new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
@@ -60,7 +61,7 @@ class HomeController {
 					new Link("nav.commandPosts", "/organisation/command-posts"),
 					new Link("nav.responsibilities", "/organisation/responsibilities"),
 					new Link("nav.users", "/admin/users"), new Link("nav.calendar", "/admin/calendar"));
-			case LEADER -> List.of(new Link("nav.problemBoard", "/problems/board"), new Link("nav.notices", "/notices"),
+			case LEADER -> List.of(new Link("nav.dashboard", "/dashboard"), new Link("nav.problemBoard", "/problems/board"), new Link("nav.notices", "/notices"),
 					new Link("scoring.nav", "/scores"),
 					new Link("nav.criteria", "/criteria/frameworks"), new Link("nav.taskOverview", "/tasks/overview"),
 					new Link("nav.reportSummary", "/reports/summary"),
