@@ -19,7 +19,7 @@ import static org.chuangwen.shared.SqlValues.instant;
 /**
  * Problems by the time they were reported, for public feeds that apply their own rules (Open311 GET requests): a time
  * window, optionally some categories, open or finished, inside a jurisdiction subtree; newest first. Served by the
- * created_at indexes (V56, V150 {@code problem_created}); the window bounds how much is read.
+ * created_at indexes (V72 {@code problem_created}, V56); the window bounds how much is read.
  */
 @Service
 @Transactional(readOnly = true)

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -236,7 +235,7 @@ class Open311Api {
 		}
 		else {
 			List<Open311Exception.Message> errors = new ArrayList<>();
-			Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+			Instant now = clock.instant();
 			Instant start = date(startDate, "start_date", false, errors);
 			Instant end = date(endDate, "end_date", true, errors);
 			Boolean finished = status(status, errors);
