@@ -84,6 +84,11 @@ echo "== the plan of the default window (90 days, newest first, 1000 rows)"
 psql_ -c "explain (analyze, buffers, costs off) select * from problem where created_at >= now() - interval '90 day'
           and created_at <= now() order by created_at desc, id desc limit 1000 offset 0" | sed 's/^/  /'
 
+echo "== the plan of the open ones in the window (status=open)"
+psql_ -c "explain (analyze, buffers, costs off) select * from problem where created_at >= now() - interval '90 day'
+          and created_at <= now() and status not in ('CLOSED', 'REJECTED', 'MERGED')
+          order by created_at desc, id desc limit 1000 offset 0" | sed 's/^/  /'
+
 category=$(psql_ -At -c "select category_code from problem where created_at >= now() - interval '90 day' group by 1 order by count(*) desc limit 1")
 read_bench() { # $1 label, $2 path
   wrk -t1 -c1 -d5s -s bench/problems/wrk.lua "$base$2" -- get > /dev/null

@@ -48,4 +48,7 @@ insert into problem_category_question (category_code, code, datatype, required, 
 
 -- 3. Open311 GET requests (problems reported in a time window, newest first, over the whole tree) is served by the
 --    index problem_created (created_at desc, id desc) that V72 already made; narrower filters by the created_at
---    indexes of V56 (status, category, scope). Measured by bench/open311-bench.sh.
+--    indexes of V56 (status, category, scope). Apps mostly ask for the open ones (a map of what is still to fix); they
+--    are about a tenth of the window, so they get a partial index read in order. Measured by bench/open311-bench.sh.
+create index problem_open_created on problem (created_at desc, id desc)
+    where status not in ('CLOSED', 'REJECTED', 'MERGED');

@@ -33,9 +33,12 @@ class ApiKeyPages {
 
 	private final MessageSource messages;
 
-	ApiKeyPages(ApiKeys keys, MessageSource messages) {
+	private final java.time.Clock clock;
+
+	ApiKeyPages(ApiKeys keys, MessageSource messages, java.time.Clock clock) {
 		this.keys = keys;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/open311/keys")
@@ -77,6 +80,7 @@ class ApiKeyPages {
 		model.addAttribute("contact", contact);
 		model.addAttribute("errors", errors);
 		model.addAttribute("issued", issued);
+		model.addAttribute("zone", clock.getZone());
 		model.addAttribute("maxName", ApiKeys.MAX_NAME);
 		model.addAttribute("maxContact", ApiKeys.MAX_CONTACT);
 		model.addAttribute("discovery", http.getRequestURL().toString().replaceFirst("/open311/keys$", "")
