@@ -63,6 +63,17 @@ pgport=$(grep -o 'Embedded PostgreSQL started on port [0-9]*' "$log" | head -1 |
 psql_() { psql -X -q -v ON_ERROR_STOP=1 -h localhost -p "$pgport" -U postgres -d postgres "$@"; }
 echo "application pid $pid on port $port, embedded PostgreSQL on port $pgport ($(psql_ -At -c 'show server_version'), fsync $(psql_ -At -c 'show fsync'))"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU time (clock ticks) used by the application's JVM and by the embedded PostgreSQL (postmaster and children): on a
+# shared machine the latency depends on what the other builds leave, the CPU per request does not.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+db_ticks() {
+  local pm total child
+  pm=$(head -1 "$data/pg/postmaster.pid")
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat" 2>/dev/null || echo 0)
+  for child in $(ps --ppid "$pm" -o pid= 2>/dev/null); do total=$((total + $(ticks "$child"))); done
+  echo "$total"
+}
+hz=$(getconf CLK_TCK)
 
 echo
 unit_id=$(psql_ -At -c "select unit_id from user_account where username = 'unit_admin'")
@@ -92,11 +103,15 @@ psql_ -c "explain (analyze, buffers, costs off) select * from problem where crea
 category=$(psql_ -At -c "select category_code from problem where created_at >= now() - interval '90 day' group by 1 order by count(*) desc limit 1")
 read_bench() { # $1 label, $2 path
   wrk -t1 -c1 -d5s -s bench/problems/wrk.lua "$base$2" -- get > /dev/null
-  local threads=2 result
+  local threads=2 result a0 d0 a1 d1 n
   [ "$read_connections" -lt 2 ] && threads=1
+  a0=$(ticks "$pid"); d0=$(db_ticks)
   result=$(wrk -t"$threads" -c"$read_connections" -d"$read_duration" --timeout 10s -s bench/problems/wrk.lua "$base$2" -- get \
     | grep '^RESULT' | sed 's/^RESULT //')
-  echo "  $1: $result; load $(load)"
+  a1=$(ticks "$pid"); d1=$(db_ticks)
+  n=$(sed -n 's/^requests \([0-9]*\) .*/\1/p' <<< "$result")
+  echo "  $1: $result; load $(load); $(awk -v a=$((a1 - a0)) -v d=$((d1 - d0)) -v n="${n:-0}" -v hz="$hz" 'BEGIN {
+    if (n > 0) printf "CPU per request: application %.1f ms, PostgreSQL %.1f ms", a * 1000 / hz / n, d * 1000 / hz / n }')"
 }
 echo
 echo "== GET requests ($read_connections connections, $read_duration each, after a 5 s warm-up)"
@@ -106,8 +121,8 @@ read_bench "default window, xml: GET /open311/v2/requests.xml" "/open311/v2/requ
 read_bench "one category ($category), json" "/open311/v2/requests.json?service_code=$category"
 read_bench "open only, json" "/open311/v2/requests.json?status=open"
 read_bench "page 5 of 100, json" "/open311/v2/requests.json?page=5&page_size=100"
-start=$(date -u -d '-90 days' +%Y-%m-%dT%H:%M:%SZ)
 end=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+start=$(date -u -d "$end - 90 days" +%Y-%m-%dT%H:%M:%SZ)
 read_bench "explicit 90-day window, json" "/open311/v2/requests.json?start_date=$start&end_date=$end"
 echo
 echo "load average after: $(load)"
