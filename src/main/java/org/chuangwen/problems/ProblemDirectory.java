@@ -162,10 +162,9 @@ public class ProblemDirectory {
 		return counts;
 	}
 
+	/** How many problems of the caller's scope are overdue now (maintained counts plus the not yet published ones). */
 	public long countOverdue(Actor actor) {
-		OrganisationScope scope = organisation.scopeOf(actor);
-		ProblemFilter overdue = new ProblemFilter(null, null, null, null, true, null, null, null, null);
-		return repository.count(ProblemRepository.filtered(scope, overdue, clock.instant()));
+		return repository.overdueCount(organisation.scopeOf(actor), clock.instant());
 	}
 
 	public Problem problem(Actor actor, UUID id) {

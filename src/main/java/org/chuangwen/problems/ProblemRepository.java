@@ -158,6 +158,23 @@ class ProblemRepository {
 		return counts;
 	}
 
+	/**
+	 * How many problems of a scope are overdue as of {@code now}: those whose overdue the sweep has published, from the
+	 * maintained counts (V126), plus a live count of those whose deadline passed and whose overdue is not yet published
+	 * (read from a partial index that holds only unpublished ones). Equal to counting {@code AT_UNIT and deadline <
+	 * now}, because a published overdue is one of the current, passed deadline.
+	 */
+	long overdueCount(OrganisationScope scope, Instant now) {
+		SqlWhere maintained = scoped(scope).and("overdue", null, null);
+		SqlWhere unpublished = scoped(scope).and(AT_UNIT + " and not overdue_published and deadline < :now", "now", at(now));
+		// both clauses bind the same scope parameter names and values
+		return unpublished.bind(jdbc.sql("select (select coalesce(sum(n), 0) from (select n from problem_count"
+				+ maintained.sql() + " union all select n from problem_count_delta" + maintained.sql()
+				+ ") c) + (select count(*) from problem" + unpublished.sql() + ")"))
+			.query(Long.class)
+			.single();
+	}
+
 	/** Moves the committed count deltas into the counts; how many keys changed, -1 when another compactor runs. */
 	int compactCounts() {
 		return jdbc.sql("select problem_count_compact()").query(Integer.class).single();
@@ -209,7 +226,7 @@ class ProblemRepository {
 	/** Problems at a unit whose deadline passed before {@code asOf} and whose overdue was not yet published. */
 	List<Problem> newlyOverdue(Instant asOf, int limit) {
 		return jdbc.sql("select * from problem where " + AT_UNIT + """
-				 and deadline < :asOf and (overdue_published_for is null or overdue_published_for <> deadline)
+				 and deadline < :asOf and not overdue_published
 				order by deadline limit :limit for update skip locked
 				""")
 			.param("asOf", at(asOf))

@@ -91,6 +91,17 @@ class ProblemCountsIntegrationTests {
 		});
 	}
 
+	long liveOverdue(Actor actor) {
+		ProblemFilter overdue = new ProblemFilter(null, null, null, null, true, null, null, null, null);
+		return repository.count(ProblemRepository.filtered(organisation.scopeOf(actor), overdue, directory.now()));
+	}
+
+	void compact() {
+		while (compactor.compact() < 0) {
+			// the scheduled compactor runs; try again
+		}
+	}
+
 	void assertCountsAgree() {
 		List<ProblemFilter> filters = List.of(ProblemFilter.none(),
 				new ProblemFilter(null, null, null, "A", null, null, null, null, null),
@@ -104,6 +115,7 @@ class ProblemCountsIntegrationTests {
 						: live.get(filter.status());
 				assertThat(directory.problems(actor, filter, new PageRequest(0, 5)).total()).isEqualTo(total);
 			}
+			assertThat(directory.countOverdue(actor)).as(actor.username() + " overdue").isEqualTo(liveOverdue(actor));
 		}
 	}
 
@@ -132,6 +144,36 @@ class ProblemCountsIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from problem_count_delta").query(Long.class).single()).isLessThan(50);
 		assertCountsAgree();
 		assertThat(jdbc.sql("select count(*) from problem_count where n <= 0").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void theOverdueCountFollowsDeadlinesThePublishingSweepAndTransitions() {
+		Problem p = report("A05");
+		long before = directory.countOverdue(office);
+		java.time.Instant passed = directory.now().minus(java.time.Duration.ofHours(3));
+		jdbc.sql("update problem set deadline = :d where id = :id").param("d", java.sql.Timestamp.from(passed))
+			.param("id", p.id()).update();
+		assertThat(directory.countOverdue(office)).as("passed, not yet published").isEqualTo(before + 1);
+		transactions.executeWithoutResult(tx -> repository.markOverduePublished(p.id(), passed));
+		assertThat(directory.countOverdue(office)).as("published, from the maintained counts").isEqualTo(before + 1);
+		compact();
+		assertThat(directory.countOverdue(office)).as("after compaction").isEqualTo(before + 1);
+		assertThat(jdbc.sql("select overdue_published from problem where id = :id").param("id", p.id())
+			.query(Boolean.class).single()).isTrue();
+		assertCountsAgree();
+
+		java.time.Instant later = directory.now().plus(java.time.Duration.ofDays(2));
+		jdbc.sql("update problem set deadline = :d where id = :id").param("d", java.sql.Timestamp.from(later))
+			.param("id", p.id()).update();
+		assertThat(directory.countOverdue(office)).as("a new deadline ends the overdue").isEqualTo(before);
+		jdbc.sql("update problem set deadline = :d where id = :id").param("d", java.sql.Timestamp.from(passed))
+			.param("id", p.id()).update();
+		assertThat(directory.countOverdue(office)).as("the old deadline back: published again").isEqualTo(before + 1);
+		jdbc.sql("update problem set status = 'RECTIFIED' where id = :id").param("id", p.id()).update();
+		assertThat(directory.countOverdue(office)).as("no longer at the unit").isEqualTo(before);
+		assertCountsAgree();
+		compact();
+		assertCountsAgree();
 	}
 
 	@Test
