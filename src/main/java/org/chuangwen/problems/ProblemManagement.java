@@ -82,10 +82,12 @@ public class ProblemManagement {
 
 	private final Clock clock;
 
+	private final CategoryQuestions questions;
+
 	ProblemManagement(ProblemRepository repository, ProblemCategories categories, ProblemRouter router,
 			Deadlines deadlines, OrganisationDirectory organisation, UserAccounts accounts, Blobs blobs,
 			ReminderLadder reminders, NotificationCentre notifications, AuditTrail audit,
-			ApplicationEventPublisher events, ProblemSettings settings, Clock clock) {
+			ApplicationEventPublisher events, ProblemSettings settings, Clock clock, CategoryQuestions questions) {
 		this.repository = repository;
 		this.categories = categories;
 		this.router = router;
@@ -99,12 +101,13 @@ public class ProblemManagement {
 		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
+		this.questions = questions;
 	}
 
 	/** The same commands acting at the instants of another clock, for replaying a history (the demo city). */
 	public ProblemManagement at(Clock other) {
 		return new ProblemManagement(repository, categories, router, deadlines, organisation, accounts, blobs, reminders,
-				notifications, audit, events, settings, other);
+				notifications, audit, events, settings, other, questions);
 	}
 
 	// intake
@@ -255,6 +258,106 @@ public class ProblemManagement {
 		double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
 				* Math.cos(Math.toRadians(lat2)) * Math.sin(dLng / 2) * Math.sin(dLng / 2);
 		return 2 * 6_371_008.8 * Math.asin(Math.min(1, Math.sqrt(a)));
+	}
+
+	/**
+	 * Takes a report from outside (Open311, citizens): not trusted, so the problem is REPORTED and waits for the office
+	 * to register, merge or reject it; no duplicate check (the office merges duplicates in its queue). 400 for bad input:
+	 * unknown category, description too long, no or an invalid location, a location outside the city or outside
+	 * {@link OutsideReport#withinPath()}, answers that do not fit the category's questions.
+	 */
+	@Transactional
+	public Problem reportFromOutside(OutsideReport report) {
+		if (report.source() == null || report.source().isTrusted()) {
+			throw new IllegalArgumentException("an outside report has an untrusted source");
+		}
+		List<InvalidInputException.FieldError> errors = new ArrayList<>();
+		ProblemCategory category = null;
+		try {
+			category = categories.reportable(report.categoryCode());
+		}
+		catch (InvalidInputException ex) {
+			errors.addAll(ex.errors());
+		}
+		String description = report.description() == null ? "" : report.description().strip();
+		if (description.isEmpty() && category != null) {
+			description = category.name();
+		}
+		if (description.codePointCount(0, description.length()) > Problem.MAX_DESCRIPTION) {
+			errors.add(new InvalidInputException.FieldError("description", "error.field.tooLong", Problem.MAX_DESCRIPTION));
+		}
+		PointRef point = null;
+		if (report.pointId() != null) {
+			point = router.point(report.pointId()).filter(PointRef::active).orElse(null);
+			if (point == null) {
+				errors.add(new InvalidInputException.FieldError("pointId", "problem.point.unknown", report.pointId().toString()));
+			}
+		}
+		else if (report.lat() == null || report.lng() == null) {
+			errors.add(new InvalidInputException.FieldError("location", "problem.location.required"));
+		}
+		if (report.lat() != null && report.lng() != null && (!Double.isFinite(report.lat()) || !Double.isFinite(report.lng())
+				|| Math.abs(report.lat()) > 90 || Math.abs(report.lng()) > 180)) {
+			errors.add(new InvalidInputException.FieldError("location", "problem.location.invalid"));
+		}
+		Map<String, List<String>> answers = new LinkedHashMap<>();
+		if (category != null) {
+			List<CategoryQuestion> asked = questions.of(category.code());
+			for (CategoryQuestion q : asked) {
+				List<String> values = q.check(report.answers().get(q.code()), errors);
+				if (!values.isEmpty()) {
+					answers.put(q.code(), values);
+				}
+			}
+			for (String code : report.answers().keySet()) {
+				if (asked.stream().noneMatch(q -> q.code().equals(code))) {
+					errors.add(new InvalidInputException.FieldError("attribute[" + code + "]", "problem.answer.unknown", code));
+				}
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidInputException(errors);
+		}
+		double lat = report.lat() != null ? report.lat() : point.latitude();
+		double lng = report.lng() != null ? report.lng() : point.longitude();
+		Jurisdiction grid = router.gridAt(lat, lng).orElse(null);
+		if (point == null && grid == null) {
+			throw new InvalidInputException("location", "problem.location.outsideCity");
+		}
+		ProblemRouter.Route route = router.route(category.code(), point, lat, lng, grid);
+		if (route.jurisdiction() == null) {
+			throw new InvalidInputException("location", "problem.location.outsideCity");
+		}
+		if (report.withinPath() != null && !route.jurisdiction().path().startsWith(report.withinPath())) {
+			throw new InvalidInputException("location", "problem.location.outsideScope");
+		}
+		Instant now = now();
+		int year = LocalDate.ofInstant(now, clock.getZone()).getYear();
+		String number = "%d-%06d".formatted(year, repository.nextNumber(year));
+		ProblemSource source = report.source();
+		Problem problem = Problem.intake(Ids.newId(clock), number, category.code(), description, route.pointId(), lat,
+				lng, route.jurisdiction().id(), route.jurisdiction().path(), route.unitId().orElse(null), source,
+				deadlines.policyFor(category), null, now);
+		repository.insert(problem);
+		repository.addReporter(problem.id(), null, report.reporterName(), source, now, problem.id());
+		repository.addEvent(problem.id(), now, null, report.reporterName(), "report", null, ProblemStatus.REPORTED, null,
+				description);
+		questions.saveAnswers(problem.id(), answers);
+		Map<String, Object> after = snapshot(problem);
+		after.put("route", route.rule().name());
+		after.put("source", source.name());
+		if (!answers.isEmpty()) {
+			after.put("answers", answers);
+		}
+		if (report.by() != null) {
+			audit.record(report.by(), "problem.reported", "problem", problem.id(), null, after, null);
+		}
+		else {
+			audit.record("problem.reported", "problem", problem.id(), null, after, null);
+		}
+		events.publishEvent(new ProblemReported(problem.id(), number, category.code(), problem.pointId(),
+				problem.jurisdictionId(), problem.unitId(), source, problem.status(), now));
+		return problem;
 	}
 
 	// transitions

@@ -25,7 +25,9 @@ public enum ProblemSource {
 	/** 12345 热线 */
 	HOTLINE(false),
 	/** 媒体曝光 */
-	MEDIA(false);
+	MEDIA(false),
+	/** Open311 GeoReport v2: a third-party app with an API key issued by the office (open311 module) */
+	OPEN311(false);
 
 	private final boolean trusted;
 

@@ -1,0 +1,71 @@
+package org.chuangwen.open311;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static org.chuangwen.shared.SqlValues.at;
+
+/** Requests posted through Open311 (V151 {@code open311_request}). */
+@Repository
+class Open311RequestRepository {
+
+	/** What GET answers may show of a posted request: the address and media the reporter gave (no personal data). */
+	record Public(UUID problemId, String addressString, String mediaUrl) {
+	}
+
+	private final JdbcClient jdbc;
+
+	Open311RequestRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(String token, UUID problemId, UUID keyId, Instant at, NewServiceRequest r) {
+		jdbc.sql("""
+				insert into open311_request (token, problem_id, api_key_id, requested_at, address_string, address_id,
+				                             media_url, email, device_id, account_id, first_name, last_name, phone)
+				values (:token, :problem, :key, :at, :address, :addressId, :media, :email, :device, :account, :first,
+				        :last, :phone)
+				""")
+			.param("token", token).param("problem", problemId).param("key", keyId).param("at", at(at))
+			.param("address", blankToNull(r.addressString())).param("addressId", blankToNull(r.addressId()))
+			.param("media", blankToNull(r.mediaUrl())).param("email", blankToNull(r.email()))
+			.param("device", blankToNull(r.deviceId())).param("account", blankToNull(r.accountId()))
+			.param("first", blankToNull(r.firstName())).param("last", blankToNull(r.lastName()))
+			.param("phone", blankToNull(r.phone()))
+			.update();
+	}
+
+	Optional<UUID> problemOfToken(String token) {
+		return jdbc.sql("select problem_id from open311_request where token = :token").param("token", token)
+			.query(UUID.class).optional();
+	}
+
+	Map<UUID, Public> publicParts(Collection<UUID> problemIds) {
+		if (problemIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("select problem_id, address_string, media_url from open311_request where problem_id = any(:ids)")
+			.param("ids", problemIds.toArray(UUID[]::new))
+			.query((rs, n) -> new Public(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Public::problemId, p -> p));
+	}
+
+	List<String> tokensOfKey(UUID keyId) {
+		return jdbc.sql("select token from open311_request where api_key_id = :key order by requested_at desc")
+			.param("key", keyId).query(String.class).list();
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.strip();
+	}
+}
