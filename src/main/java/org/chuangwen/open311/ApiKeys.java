@@ -151,7 +151,8 @@ public class ApiKeys {
 		}
 	}
 
-	static String hash(String plain) {
+	/** The SHA-256 of a key (hex): what is stored, and what the throttle counts a key by. */
+	public static String hash(String plain) {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8)));
 		}
