@@ -323,6 +323,50 @@ class CitizenReportIntegrationTests {
 			.andExpect(result -> assertThat(result.getResponse().getHeader("Set-Cookie")).contains("cw_device="));
 	}
 
+	@Test
+	void theOfficePublishesAndWithdrawsAnExposure() throws Exception {
+		String code = codeOf(mvc.perform(report("A05", places.spot(false), photo())).andReturn());
+		UUID id = problemOf(code);
+		Problem waiting = directory.problems(List.of(id)).get(0);
+		mvc.perform(post("/citizen-reports/exposures").param("number", waiting.number()).param("title", "占道堆放")
+				.param("body", "某小区门口长期堆放建筑垃圾").with(csrf()).with(fixtures.signedInAs("office")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("不能曝光")));
+		close(id);
+		mvc.perform(post("/citizen-reports/exposures").param("number", "2099-999999").param("title", "")
+				.param("body", "x").with(csrf()).with(fixtures.signedInAs("office")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("请填写标题")))
+			.andExpect(content().string(containsString("没有编号为 2099-999999 的问题")));
+		mvc.perform(post("/citizen-reports/exposures").param("number", waiting.number()).param("title", "占道堆放")
+				.param("body", "某小区门口长期堆放建筑垃圾").with(csrf()).with(fixtures.signedInAs("unit_admin")))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/citizen-reports/exposures").param("number", waiting.number()).param("title", "占道堆放建筑垃圾")
+				.param("body", "某小区门口长期堆放建筑垃圾，现已清运").with(csrf()).with(fixtures.signedInAs("office")))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(post("/citizen-reports/exposures").param("number", waiting.number()).param("title", "再次")
+				.param("body", "再次").with(csrf()).with(fixtures.signedInAs("office")))
+			.andExpect(status().isConflict());
+		UUID entry = jdbc.sql("select id from public_exposure where problem_id = :p and withdrawn_at is null")
+			.param("p", id).query(UUID.class).single();
+		String page = mvc.perform(get("/public/exposure")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("占道堆放建筑垃圾")))
+			.andExpect(content().string(containsString("已整改")))
+			.andReturn().getResponse().getContentAsString();
+		String photo = directory.photos(fixtures.cityOffice(), id).get(0).blobId().toString();
+		assertThat(page).contains("/public/exposure/" + entry + "/photos/" + photo);
+		mvc.perform(get("/public/exposure/" + entry + "/photos/" + photo)).andExpect(status().isOk());
+		mvc.perform(post("/citizen-reports/exposures/" + entry + "/withdraw").with(csrf()).with(fixtures.signedInAs("office")))
+			.andExpect(status().isBadRequest());
+		mvc.perform(post("/citizen-reports/exposures/" + entry + "/withdraw").param("reason", "当事单位已整改到位")
+				.with(csrf()).with(fixtures.signedInAs("office")))
+			.andExpect(status().is3xxRedirection());
+		mvc.perform(get("/public/exposure")).andExpect(content().string(not(containsString("占道堆放建筑垃圾"))));
+		mvc.perform(get("/public/exposure/" + entry + "/photos/" + photo)).andExpect(status().isNotFound());
+		mvc.perform(get("/citizen-reports/exposures").with(fixtures.signedInAs("office")))
+			.andExpect(content().string(containsString("已撤下（当事单位已整改到位）")));
+	}
+
 	List<String> messagesTo(String mobile) {
 		return jdbc.sql("select body from outbound_message where mobile = :m").param("m", mobile).query(String.class).list();
 	}

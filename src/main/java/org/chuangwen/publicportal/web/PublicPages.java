@@ -76,9 +76,12 @@ class PublicPages {
 
 	private final java.time.Clock clock;
 
+	private final org.chuangwen.publicportal.Exposures exposures;
+
 	PublicPages(CitizenReports reports, ProblemDirectory problems, ProblemCategories categories, PointDirectory points,
-			MessageSource messages, java.time.Clock clock) {
+			MessageSource messages, java.time.Clock clock, org.chuangwen.publicportal.Exposures exposures) {
 		this.clock = clock;
+		this.exposures = exposures;
 		this.reports = reports;
 		this.problems = problems;
 		this.categories = categories;
@@ -279,6 +282,42 @@ class PublicPages {
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(content.blob().contentType()))
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(7)).cachePrivate())
+			.body(content.bytes());
+	}
+
+	// the exposure list (曝光台)
+
+	/** An entry as the public page shows it: the text, the problem's state and its report and after photos. */
+	public record ExposureView(org.chuangwen.publicportal.Exposure exposure, PublicProblemView problem, String category) {
+	}
+
+	@GetMapping("/public/exposure")
+	String exposure(@RequestParam(required = false) Integer page, Model model) {
+		var entries = exposures.live(new PageRequest(page == null ? 0 : Math.max(0, page), 10));
+		Map<String, String> names = new LinkedHashMap<>();
+		categories.all().forEach(c -> names.put(c.code(), c.name()));
+		List<ExposureView> views = new ArrayList<>();
+		for (var e : entries.items()) {
+			problems.publicView(e.problemId())
+				.ifPresent(v -> views.add(new ExposureView(e, v, names.getOrDefault(v.categoryCode(), ""))));
+		}
+		model.addAttribute("page", entries);
+		model.addAttribute("views", views);
+		model.addAttribute("zone", clock.getZone());
+		return "publicportal/exposure";
+	}
+
+	@GetMapping("/public/exposure/{id}/photos/{blobId}")
+	ResponseEntity<byte[]> exposurePhoto(@PathVariable String id, @PathVariable String blobId) {
+		UUID entry = uuid(id);
+		UUID blob = uuid(blobId);
+		if (entry == null || blob == null) {
+			throw new NotFoundException("blob", blobId);
+		}
+		BlobContent content = problems.publicPhotoContent(exposures.liveOne(entry).problemId(), blob);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(content.blob().contentType()))
+			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
 			.body(content.bytes());
 	}
 

@@ -61,9 +61,13 @@ class ReportQueuePages {
 
 	private final java.time.Clock clock;
 
+	private final org.chuangwen.publicportal.Exposures exposures;
+
 	ReportQueuePages(ProblemDirectory directory, ProblemManagement management, ProblemCategories categories,
-			CitizenReports reports, MessageSource messages, java.time.Clock clock) {
+			CitizenReports reports, MessageSource messages, java.time.Clock clock,
+			org.chuangwen.publicportal.Exposures exposures) {
 		this.clock = clock;
+		this.exposures = exposures;
 		this.directory = directory;
 		this.management = management;
 		this.categories = categories;
@@ -152,6 +156,60 @@ class ReportQueuePages {
 			model.addAttribute("refusedId", problemId);
 			model.addAttribute("refusal", text);
 			return queue(actor, 0, model);
+		}
+	}
+
+	// the exposure list (曝光台), the office's side
+
+	@GetMapping("/citizen-reports/exposures")
+	String exposures(@AuthenticationPrincipal Actor actor, Model model) {
+		model.addAttribute("entries", exposures.all(actor));
+		model.addAttribute("zone", clock.getZone());
+		if (!model.containsAttribute("fieldErrors")) {
+			model.addAttribute("fieldErrors", Map.of());
+		}
+		return "publicportal/exposures";
+	}
+
+	@PostMapping("/citizen-reports/exposures")
+	String publish(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String number,
+			@RequestParam(required = false) String title, @RequestParam(required = false) String body, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		try {
+			exposures.publish(actor, number, title, body);
+			redirect.addFlashAttribute("done", message("public.exposure.published", title.strip()));
+			return "redirect:/citizen-reports/exposures";
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(400);
+			Map<String, String> errors = new LinkedHashMap<>();
+			ex.errors().forEach(e -> errors.merge(e.field(), message(e.messageKey(), e.arguments().toArray()),
+					(a, b) -> a + " " + b));
+			model.addAttribute("fieldErrors", errors);
+		}
+		catch (org.chuangwen.shared.ConflictException ex) {
+			response.setStatus(409);
+			model.addAttribute("fieldErrors", Map.of("number", message(ex.messageKey(), ex.arguments())));
+		}
+		model.addAttribute("number", number);
+		model.addAttribute("title", title);
+		model.addAttribute("body", body);
+		return exposures(actor, model);
+	}
+
+	@PostMapping("/citizen-reports/exposures/{id}/withdraw")
+	String withdraw(@AuthenticationPrincipal Actor actor, @PathVariable String id,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect, Model model,
+			HttpServletResponse response) {
+		try {
+			exposures.withdraw(actor, Ids.parse(id, "exposure"), reason);
+			redirect.addFlashAttribute("done", message("public.exposure.withdrawn"));
+			return "redirect:/citizen-reports/exposures";
+		}
+		catch (InvalidInputException ex) {
+			response.setStatus(400);
+			model.addAttribute("withdrawError", message(ex.errors().get(0).messageKey()));
+			return exposures(actor, model);
 		}
 	}
 
