@@ -35,9 +35,21 @@ public class NotificationCentre {
 
 	private final Clock clock;
 
-	NotificationCentre(JdbcClient jdbc, Clock clock) {
+	private final OutboundDelivery outbound;
+
+	NotificationCentre(JdbcClient jdbc, Clock clock, OutboundDelivery outbound) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.outbound = outbound;
+	}
+
+	/**
+	 * Queues a text message to someone without an account (a citizen who left a mobile number with a report), inside
+	 * the caller's transaction; sent by the active outbound channel with the usual retries. No in-app notification.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void textToMobile(String name, String mobile, String body) {
+		outbound.enqueue(null, null, name, mobile, body, clock.instant());
 	}
 
 	/** Posts a notification to one account, inside the caller's transaction. */

@@ -112,6 +112,72 @@ public class ProblemDirectory {
 			.sum();
 	}
 
+	// the public (citizens following their own report: the caller proves it with a tracking code, publicportal)
+
+	/**
+	 * A problem as the public may see it (no reporter, no handler, no internal note). The caller has already checked
+	 * that the asker may follow this problem.
+	 */
+	public Optional<PublicProblemView> publicView(UUID problemId) {
+		return repository.find(problemId).map(p -> {
+			List<PublicProblemView.Step> steps = repository.timeline(problemId)
+				.stream()
+				.map(e -> new PublicProblemView.Step(e.at(), e.action(), e.to(),
+						PublicProblemView.PUBLIC_REASONS.contains(e.action()) ? e.reason() : null))
+				.toList();
+			String mergedInto = p.mergedInto() == null ? null
+					: repository.find(p.mergedInto()).map(Problem::number).orElse(null);
+			String unitName = p.unitId() == null ? null
+					: organisation.unit(p.unitId()).map(org.chuangwen.organisation.Unit::name).orElse(null);
+			List<ProblemPhoto> photos = repository.photos(problemId)
+				.stream()
+				.filter(photo -> photo.kind() != ProblemPhoto.Kind.CHECK)
+				.toList();
+			return new PublicProblemView(p.id(), p.number(), p.categoryCode(), p.status(), p.createdAt(), p.deadline(),
+					p.closedAt(), unitName, mergedInto, steps, photos);
+		});
+	}
+
+	/** A before or after photo of a problem for the public page; 404 for any other blob. */
+	public BlobContent publicPhotoContent(UUID problemId, UUID blobId) {
+		boolean shown = repository.photos(problemId)
+			.stream()
+			.anyMatch(p -> p.blobId().equals(blobId) && p.kind() != ProblemPhoto.Kind.CHECK);
+		if (!shown) {
+			throw new NotFoundException("blob", blobId);
+		}
+		return blobs.read(blobId);
+	}
+
+	/**
+	 * Open problems of the same category at the same point or within the duplicate radius, reported in the duplicate
+	 * window before this one: what the office may merge a reported problem into (并单). The caller must see the problem.
+	 */
+	public List<DuplicateProblemException.Candidate> mergeCandidates(Actor actor, UUID problemId) {
+		Problem p = management.visibleProblem(actor, problemId);
+		double lat = p.lat() == null ? 0 : p.lat();
+		double lng = p.lng() == null ? 0 : p.lng();
+		return management.duplicates(p.categoryCode(), p.pointId(), lat, lng, p.createdAt())
+			.stream()
+			.filter(c -> !c.id().equals(problemId))
+			.toList();
+	}
+
+	/** The whole city's problems per state, from the maintained counts (the public progress page). */
+	public Map<ProblemStatus, Long> cityCounts() {
+		Map<ProblemStatus, Long> counts = new EnumMap<>(ProblemStatus.class);
+		for (ProblemStatus s : ProblemStatus.values()) {
+			counts.put(s, 0L);
+		}
+		counts.putAll(repository.summaryCountsByStatus(new org.chuangwen.shared.SqlWhere()));
+		return counts;
+	}
+
+	/** The public map's problems (see {@link PublicProblemPin}): reported in the last {@code days}, at most {@code limit}. */
+	public List<PublicProblemPin> publicPins(int days, int limit) {
+		return repository.publicPins(clock.instant().minus(java.time.Duration.ofDays(days)), limit);
+	}
+
 	// scoped queries
 
 	/**

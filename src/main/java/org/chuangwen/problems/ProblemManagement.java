@@ -268,6 +268,28 @@ public class ProblemManagement {
 	 */
 	@Transactional
 	public Problem reportFromOutside(OutsideReport report) {
+		return reportFromOutside(report, List.of());
+	}
+
+	/**
+	 * The same with photos taken by the reporter, stored just before by the caller (blobs without an uploader): each
+	 * must be an image; at most {@link #MAX_PHOTOS}.
+	 */
+	@Transactional
+	public Problem reportFromOutside(OutsideReport report, List<UUID> photoIds) {
+		if (photoIds.size() > MAX_PHOTOS) {
+			throw new InvalidInputException("photos", "problem.photos.tooMany", MAX_PHOTOS);
+		}
+		List<StoredBlob> photos = new ArrayList<>();
+		for (UUID id : photoIds.stream().distinct().toList()) {
+			StoredBlob blob = blobs.find(id)
+				.filter(b -> b.uploadedBy() == null)
+				.orElseThrow(() -> new InvalidInputException("photos", "problem.photo.unknown", id.toString()));
+			if (!BlobUse.PHOTO.allows(blob.contentType())) {
+				throw new InvalidInputException("photos", "problem.photo.notImage", blob.originalFilename());
+			}
+			photos.add(blob);
+		}
 		if (report.source() == null || report.source().isTrusted()) {
 			throw new IllegalArgumentException("an outside report has an untrusted source");
 		}
@@ -343,7 +365,13 @@ public class ProblemManagement {
 		repository.addEvent(problem.id(), now, null, report.reporterName(), "report", null, ProblemStatus.REPORTED, null,
 				description);
 		questions.saveAnswers(problem.id(), answers);
+		for (StoredBlob photo : photos) {
+			repository.addPhoto(new ProblemPhoto(problem.id(), photo.id(), ProblemPhoto.Kind.BEFORE, null, now));
+		}
 		Map<String, Object> after = snapshot(problem);
+		if (!photos.isEmpty()) {
+			after.put("photos", photos.stream().map(b -> b.id().toString()).toList());
+		}
 		after.put("route", route.rule().name());
 		after.put("source", source.name());
 		if (!answers.isEmpty()) {

@@ -175,6 +175,23 @@ class ProblemRepository {
 			.single();
 	}
 
+	/**
+	 * The problems for the public map: accepted ones (not waiting, rejected or merged) reported since {@code since},
+	 * newest first, with their place rounded to three decimals (about 100 m) and nothing about people.
+	 */
+	List<PublicProblemPin> publicPins(Instant since, int limit) {
+		return jdbc.sql("""
+				select round(lat::numeric, 3) as lat, round(lng::numeric, 3) as lng, category_code, status from problem
+				where created_at >= :since and status not in ('REPORTED', 'REJECTED', 'MERGED') and lat is not null
+				order by created_at desc, id desc limit :limit
+				""")
+			.param("since", at(since))
+			.param("limit", limit)
+			.query((rs, n) -> new PublicProblemPin(rs.getDouble("lat"), rs.getDouble("lng"), rs.getString("category_code"),
+					ProblemStatus.valueOf(rs.getString("status"))))
+			.list();
+	}
+
 	/** Moves the committed count deltas into the counts; how many keys changed, -1 when another compactor runs. */
 	int compactCounts() {
 		return jdbc.sql("select problem_count_compact()").query(Integer.class).single();

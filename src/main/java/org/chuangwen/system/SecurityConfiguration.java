@@ -63,6 +63,8 @@ class SecurityConfiguration {
 		// only this provider: a refused sign-in must not be retried by a global manager (it would count twice)
 		http.authenticationManager(new ProviderManager(provider))
 			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/public", "/public/**")
+				.permitAll()
 				.requestMatchers("/login", "/error", "/error/**", "/webjars/**", "/css/**", "/js/**", "/img/**",
 						"/favicon.ico", "/actuator/health", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
