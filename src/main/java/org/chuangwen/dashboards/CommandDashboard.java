@@ -120,8 +120,12 @@ public class CommandDashboard {
 
 	private final Clock clock;
 
+	private final org.chuangwen.scoring.EvaluationDirectory evaluation;
+
 	CommandDashboard(ProblemDirectory problems, ProblemFigures figures, PointDirectory points, NoticeDirectory notices,
-			ScoringDirectory scoring, ScoringReports scoringReports, Countdown countdown, Clock clock) {
+			ScoringDirectory scoring, ScoringReports scoringReports, Countdown countdown, Clock clock,
+			org.chuangwen.scoring.EvaluationDirectory evaluation) {
+		this.evaluation = evaluation;
 		this.problems = problems;
 		this.figures = figures;
 		this.points = points;
@@ -130,6 +134,17 @@ public class CommandDashboard {
 		this.scoringReports = scoringReports;
 		this.countdown = countdown;
 		this.clock = clock;
+	}
+
+	/**
+	 * Last week's ranking of the streets (the rotating flags are awarded on closed weeks), in the caller's jurisdiction:
+	 * from the evaluation's maintained per-unit day facts, so it reads units × days rows, not the problems.
+	 */
+	public org.chuangwen.scoring.Ranking rankings(Actor actor) {
+		org.chuangwen.scoring.Period lastWeek = org.chuangwen.scoring.Period
+			.of(org.chuangwen.scoring.Period.Kind.WEEK, today())
+			.previous();
+		return evaluation.ranking(actor, lastWeek, org.chuangwen.scoring.RankingCategory.STREET);
 	}
 
 	public LocalDate today() {

@@ -10,7 +10,7 @@ import java.util.Optional;
 public enum Panel {
 
 	COUNTDOWN("countdown", false), SCORE("score", true), STATES("states", true), LIGHTS("lights", true),
-	TREND("trend", true), MAP("map", true), WORST_POINTS("worst-points", true), OVERDUE("overdue", true),
+	TREND("trend", true), MAP("map", true), RANKINGS("rankings", true), WORST_POINTS("worst-points", true), OVERDUE("overdue", true),
 	NOTICES("notices", true);
 
 	private final String slug;

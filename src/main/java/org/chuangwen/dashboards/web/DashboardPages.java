@@ -136,6 +136,7 @@ class DashboardPages {
 						: List.of(m.extent().minLat(), m.extent().minLng(), m.extent().maxLat(), m.extent().maxLng()));
 				model.addAttribute("table", tables.map(m));
 			}
+			case RANKINGS -> model.addAttribute("table", tables.rankings(dashboard.rankings(actor), CommandDashboard.LIST_ROWS));
 			case WORST_POINTS -> model.addAttribute("table", tables.worstPoints(dashboard.worstPoints(actor)));
 			case OVERDUE -> {
 				Page<ProblemDirectory.Listed> page = dashboard.overdue(actor);
@@ -164,6 +165,7 @@ class DashboardPages {
 			case LIGHTS -> List.of(tables.lights(dashboard.lights(actor)));
 			case TREND -> List.of(tables.trend(dashboard.trend(actor)));
 			case MAP -> List.of(tables.map(dashboard.map(actor)));
+			case RANKINGS -> List.of(tables.rankings(dashboard.rankings(actor), Integer.MAX_VALUE));
 			case WORST_POINTS -> List.of(tables.worstPoints(dashboard.worstPoints(actor)));
 			case OVERDUE -> List.of(tables.problemList(actor, "overdue", tables.message("dashboards.panel.overdue.title"),
 					figures.mostOverdue(actor, new PageRequest(0, PageRequest.MAX_SIZE)).items()));

@@ -169,6 +169,34 @@ public class PanelTables {
 				columns("dashboards.col.pointState", "dashboards.col.points"), rows, null, 1);
 	}
 
+	/**
+	 * A ranking: the ranked entries best first with their composite index (the chart), grade, rank and flag; each name
+	 * opens the unit's scorecard for the period. {@code limit}: at most this many rows (the panel), or all (export).
+	 */
+	DataTable rankings(org.chuangwen.scoring.Ranking ranking, int limit) {
+		List<DataTable.Row> rows = new ArrayList<>();
+		String period = ranking.period().kind().apiName();
+		String date = ranking.period().from().toString();
+		for (org.chuangwen.scoring.Ranking.Entry e : ranking.entries()) {
+			if (e.rank() == null || rows.size() >= limit) {
+				continue;
+			}
+			String href = ranking.category().isUnitType()
+					? link("/evaluation/units/" + e.id(), "period", period, "date", date) : null;
+			String flag = e.flag() == null ? "" : message("dashboards.flag." + e.flag());
+			rows.add(new DataTable.Row(e.name(), href, List.of(cell(round1(e.index()), href),
+					cell(e.grade() == null ? "" : e.grade().name()), cell(e.rank()), cell(flag)),
+					"black".equals(e.flag()) ? "#374151" : "red".equals(e.flag()) ? "#b3261e" : null));
+		}
+		return new DataTable("table-rankings", message("dashboards.panel.rankings.caption", ranking.period().label()),
+				columns("dashboards.col.unit", "dashboards.col.index", "dashboards.col.grade", "dashboards.col.rank",
+						"dashboards.col.flag"), rows, "hbar", 1);
+	}
+
+	private static Double round1(Double value) {
+		return value == null ? null : Math.round(value * 10) / 10.0;
+	}
+
 	DataTable worstPoints(List<CommandDashboard.WorstPoint> points) {
 		List<DataTable.Row> rows = new ArrayList<>();
 		for (CommandDashboard.WorstPoint w : points) {
