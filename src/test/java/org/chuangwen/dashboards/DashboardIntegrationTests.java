@@ -224,6 +224,34 @@ class DashboardIntegrationTests {
 		mvc.perform(get("/dashboard/panels/nothing").with(fixtures.signedInAs("office"))).andExpect(status().isNotFound());
 	}
 
+	@Autowired
+	org.chuangwen.scoring.EvaluationDirectory evaluation;
+
+	@Test
+	void theRankingPanelIsLastWeeksStreetRankingBestFirst() throws Exception {
+		for (String user : List.of("office", "district_office")) {
+			Actor actor = fixtures.actor(user);
+			var lastWeek = org.chuangwen.scoring.Period.of(org.chuangwen.scoring.Period.Kind.WEEK, dashboard.today()).previous();
+			var expected = evaluation.ranking(actor, lastWeek, org.chuangwen.scoring.RankingCategory.STREET);
+			var ranking = dashboard.rankings(actor);
+			assertThat(ranking.period()).isEqualTo(lastWeek);
+			assertThat(ranking.entries()).extracting(e -> e.id()).containsExactlyElementsOf(
+					expected.entries().stream().map(e -> e.id()).toList());
+			String panel = mvc.perform(get("/dashboard/panels/rankings").with(fixtures.signedInAs(user)))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			if (expected.isEmpty()) {
+				assertThat(panel).contains("上周没有可排名的数据");
+				continue;
+			}
+			var best = expected.entries().get(0);
+			assertThat(panel).contains("table-rankings").contains(best.name())
+				.contains("/evaluation/units/" + best.id() + "?period=week&amp;date=" + lastWeek.from());
+			long rows = expected.entries().stream().filter(e -> e.rank() != null).count();
+			assertThat(panel.split("<tr").length - 2).isEqualTo((int) Math.min(rows, CommandDashboard.LIST_ROWS));
+		}
+	}
+
 	@Test
 	void theListBehindAChartElementHoldsTheProblemsItCounts() throws Exception {
 		Actor office = fixtures.cityOffice();
