@@ -10,5 +10,5 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Public portal",
 		allowedDependencies = { "shared", "audit", "organisation", "points", "problems", "blobs", "notifications",
-				"system" })
+				"system", "scoring" })
 package org.chuangwen.publicportal;

@@ -204,6 +204,15 @@ public class EvaluationDirectory {
 			.toList();
 	}
 
+	/**
+	 * The red/black list as the public page shows it (红黑榜, DOMAIN §9 and §12): the flags of the last {@code periods}
+	 * closed periods of a kind, for the whole city, newest first. What a flag carries is public by nature (the unit's
+	 * name, its category, its index); nothing about people.
+	 */
+	public List<RotatingFlag> publicRedBlackList(Period.Kind kind, int periods) {
+		return repository.recentFlags(kind, Math.max(1, Math.min(periods, 12)));
+	}
+
 	private boolean sees(Jurisdiction node, UUID flagJurisdiction) {
 		return organisation.jurisdiction(flagJurisdiction)
 			.map(j -> j.isWithin(node.path()) || node.isWithin(j.path()))

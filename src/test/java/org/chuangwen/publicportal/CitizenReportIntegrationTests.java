@@ -367,6 +367,24 @@ class CitizenReportIntegrationTests {
 			.andExpect(content().string(containsString("已撤下（当事单位已整改到位）")));
 	}
 
+	@Autowired
+	org.chuangwen.scoring.EvaluationDirectory evaluation;
+
+	@Test
+	void theRedBlackListShowsTheFlagsOfTheLastClosedPeriodsWithoutSigningIn() throws Exception {
+		var flags = evaluation.publicRedBlackList(org.chuangwen.scoring.Period.Kind.WEEK, 4);
+		String page = mvc.perform(get("/public/redblack")).andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+		if (flags.isEmpty()) {
+			assertThat(page).contains("暂无已评出的流动红旗和黑旗");
+		}
+		else {
+			assertThat(page).contains("流动红旗").contains("流动黑旗");
+			flags.forEach(f -> assertThat(page).contains(f.unitName()));
+		}
+		mvc.perform(get("/public/redblack").param("kind", "month")).andExpect(status().isOk());
+	}
+
 	List<String> messagesTo(String mobile) {
 		return jdbc.sql("select body from outbound_message where mobile = :m").param("m", mobile).query(String.class).list();
 	}

@@ -78,8 +78,12 @@ class PublicPages {
 
 	private final org.chuangwen.publicportal.Exposures exposures;
 
+	private final org.chuangwen.scoring.EvaluationDirectory evaluation;
+
 	PublicPages(CitizenReports reports, ProblemDirectory problems, ProblemCategories categories, PointDirectory points,
-			MessageSource messages, java.time.Clock clock, org.chuangwen.publicportal.Exposures exposures) {
+			MessageSource messages, java.time.Clock clock, org.chuangwen.publicportal.Exposures exposures,
+			org.chuangwen.scoring.EvaluationDirectory evaluation) {
+		this.evaluation = evaluation;
 		this.clock = clock;
 		this.exposures = exposures;
 		this.reports = reports;
@@ -319,6 +323,30 @@ class PublicPages {
 			.contentType(MediaType.parseMediaType(content.blob().contentType()))
 			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic())
 			.body(content.bytes());
+	}
+
+	// the red/black list (红黑榜)
+
+	/** One closed period's flags, by category: the red flags and the black flags. */
+	public record FlagPeriod(org.chuangwen.scoring.Period period,
+			Map<org.chuangwen.scoring.RankingCategory, List<org.chuangwen.scoring.RotatingFlag>> red,
+			Map<org.chuangwen.scoring.RankingCategory, List<org.chuangwen.scoring.RotatingFlag>> black) {
+	}
+
+	@GetMapping("/public/redblack")
+	String redBlack(@RequestParam(required = false) String kind, Model model) {
+		org.chuangwen.scoring.Period.Kind k = "month".equalsIgnoreCase(kind) ? org.chuangwen.scoring.Period.Kind.MONTH
+				: org.chuangwen.scoring.Period.Kind.WEEK;
+		Map<org.chuangwen.scoring.Period, FlagPeriod> periods = new LinkedHashMap<>();
+		for (var flag : evaluation.publicRedBlackList(k, 4)) {
+			FlagPeriod fp = periods.computeIfAbsent(flag.period(),
+					p -> new FlagPeriod(p, new java.util.TreeMap<>(), new java.util.TreeMap<>()));
+			var into = flag.colour() == org.chuangwen.scoring.RotatingFlag.Colour.RED ? fp.red() : fp.black();
+			into.computeIfAbsent(flag.category(), c -> new ArrayList<>()).add(flag);
+		}
+		model.addAttribute("periods", new ArrayList<>(periods.values()));
+		model.addAttribute("kind", k.apiName());
+		return "publicportal/redblack";
 	}
 
 	// the public map
