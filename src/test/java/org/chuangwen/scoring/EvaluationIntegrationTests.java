@@ -199,6 +199,12 @@ class EvaluationIntegrationTests {
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().string(containsString("四项权重合计为 95%，必须正好为 100%")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/evaluation/weights")
+			.contentType("application/json").content("{\"disposal\": 50, \"onTime\": 30, \"rework\": 30, \"volume\": 10}")
+			.header("Accept-Language", "zh-CN").with(fixtures.signedInAs("office")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(content().string(containsString("120%")));
 		Actor office = fixtures.cityOffice();
 		assertThat(directory.weights(office)).isEqualTo(Weights.DEFAULT);
 		try {

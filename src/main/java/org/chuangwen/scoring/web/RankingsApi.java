@@ -92,6 +92,27 @@ class RankingsApi {
 		this.management = management;
 	}
 
+	/** The composite index's weights in percent (they add up to 100). */
+	record WeightsBody(java.math.BigDecimal disposal, java.math.BigDecimal onTime, java.math.BigDecimal rework,
+			java.math.BigDecimal volume) {
+	}
+
+	@GetMapping("/api/v1/evaluation/weights")
+	@Operation(summary = "The composite index's weights that apply to the caller's jurisdiction")
+	WeightsBody weights(@AuthenticationPrincipal Actor actor) {
+		var w = directory.weights(actor);
+		return new WeightsBody(w.disposal(), w.onTime(), w.rework(), w.volume());
+	}
+
+	@org.springframework.web.bind.annotation.PutMapping("/api/v1/evaluation/weights")
+	@Operation(summary = "Set the weights of the office's jurisdiction", description = "The four weights in percent "
+			+ "must add up to exactly 100 (400 with the sum otherwise). The campaign office only (403); audited.")
+	WeightsBody setWeights(@AuthenticationPrincipal Actor actor,
+			@org.springframework.web.bind.annotation.RequestBody WeightsBody body) {
+		var w = management.setWeights(actor, body.disposal(), body.onTime(), body.rework(), body.volume());
+		return new WeightsBody(w.disposal(), w.onTime(), w.rework(), w.volume());
+	}
+
 	@org.springframework.web.bind.annotation.PostMapping("/api/v1/evaluation/facts/recount")
 	@Operation(summary = "Recount every unit's per-day facts from the problems", description = "From the first "
 			+ "dispatched problem to today, one day per transaction; idempotent (a repeated run gives the same rows). "
