@@ -271,6 +271,13 @@ class Open311Api {
 		return f.list(HttpStatus.OK, "service_requests", items);
 	}
 
+	/** Any other address under /open311/v2 (e.g. a resource without its format): 404 in the spec's shape. */
+	@RequestMapping("/**")
+	ResponseEntity<String> unknown(HttpServletRequest http) {
+		throttle.check("open311-ip", http.getRemoteAddr());
+		throw new Open311Exception(404, "open311.error.path", http.getRequestURI());
+	}
+
 	// helpers
 
 	/** The format and the per-address throttle, for every call. */
