@@ -43,6 +43,20 @@ class Open311RequestRepository {
 			.update();
 	}
 
+	/** Everything posted with a request, personal data included (for the campaign office). */
+	Optional<PostedDetails> details(UUID problemId) {
+		return jdbc.sql("""
+				select r.*, k.name as app_name from open311_request r join open311_api_key k on k.id = r.api_key_id
+				where r.problem_id = :problem
+				""")
+			.param("problem", problemId)
+			.query((rs, n) -> new PostedDetails(problemId, rs.getString("app_name"), org.chuangwen.shared.SqlValues.instant(rs, "requested_at"),
+					rs.getString("address_string"), rs.getString("address_id"), rs.getString("media_url"), rs.getString("email"),
+					rs.getString("device_id"), rs.getString("account_id"), rs.getString("first_name"), rs.getString("last_name"),
+					rs.getString("phone")))
+			.optional();
+	}
+
 	Optional<UUID> problemOfToken(String token) {
 		return jdbc.sql("select problem_id from open311_request where token = :token").param("token", token)
 			.query(UUID.class).optional();

@@ -231,6 +231,19 @@ public class Open311Requests {
 		return null;
 	}
 
+	/**
+	 * What was posted with a problem's Open311 request, personal data included: only for a campaign office that sees
+	 * the problem (403 for anybody else, 404 when the problem is unknown to the caller or did not come through Open311).
+	 */
+	public PostedDetails postedWith(org.chuangwen.organisation.Actor actor, String number) {
+		if (!keys.manages(actor)) {
+			throw new org.chuangwen.shared.ForbiddenException("open311.key.forbidden");
+		}
+		Problem problem = directory.byNumber(actor, number);
+		return repository.details(problem.id())
+			.orElseThrow(() -> new org.chuangwen.shared.NotFoundException("open311Request", number));
+	}
+
 	// tokens and GET requests
 
 	/** The id of the request a token was given for; 404 for an unknown token. */

@@ -36,6 +36,9 @@ class ApiKeyPagesIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.chuangwen.problems.ProblemTestPlaces places;
+
 	@Test
 	void theOfficeIssuesAKeyShownOnceAndRevokesIt() throws Exception {
 		String page = mvc.perform(post("/open311/keys").with(fixtures.signedInAs("office")).with(csrf())
@@ -78,6 +81,23 @@ class ApiKeyPagesIntegrationTests {
 			.getStatus()).isEqualTo(403);
 		assertThat(mvc.perform(post("/open311/keys").with(fixtures.signedInAs("inspector")).with(csrf()).param("name", "x")
 			.param("contact", "y")).andReturn().getResponse().getStatus()).isEqualTo(403);
+	}
+
+	@Test
+	void theOfficeSeesTheReporterDataAUnitDoesNot() throws Exception {
+		places.ready();
+		ApiKey key = keys.issue(fixtures.cityOffice(), "联系人测试应用", "周工").key();
+		String plain = keys.issue(fixtures.cityOffice(), "联系人测试应用二", "周工").plainKey();
+		String body = mvc.perform(post("/open311/v2/requests.json").param("api_key", plain).param("service_code", "A02")
+			.param("address_id", "PR-IT-P1").param("email", "li.si@example.com").param("phone", "13600002222")
+			.param("first_name", "四").param("last_name", "李")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String number = body.replaceAll(".*\"service_request_id\":\"([^\"]+)\".*", "$1");
+		String page = mvc.perform(get("/open311/requests/" + number).with(fixtures.signedInAs("office")))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("li.si@example.com").contains("13600002222").contains("李四").contains("联系人测试应用二");
+		assertThat(mvc.perform(get("/open311/requests/" + number).with(fixtures.signedInAs("unit_admin"))).andReturn()
+			.getResponse().getStatus()).isEqualTo(403);
+		assertThat(key.active()).isTrue();
 	}
 
 	private long auditCount(UUID keyId, String action) {

@@ -453,6 +453,7 @@ class Open311ConformanceIntegrationTests {
 	@Test
 	void anUnsupportedFormatIsRefusedInJson() throws Exception {
 		assertError(get("/open311/v2/services.csv"), "json", 404, "csv");
+		assertError(get("/open311/v2/services"), "json", 404, "/open311/v2/services");
 	}
 
 	// throttling

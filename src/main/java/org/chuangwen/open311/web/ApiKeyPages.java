@@ -31,12 +31,16 @@ class ApiKeyPages {
 
 	private final ApiKeys keys;
 
+	private final org.chuangwen.open311.Open311Requests requests;
+
 	private final MessageSource messages;
 
 	private final java.time.Clock clock;
 
-	ApiKeyPages(ApiKeys keys, MessageSource messages, java.time.Clock clock) {
+	ApiKeyPages(ApiKeys keys, org.chuangwen.open311.Open311Requests requests, MessageSource messages,
+			java.time.Clock clock) {
 		this.keys = keys;
+		this.requests = requests;
 		this.messages = messages;
 		this.clock = clock;
 	}
@@ -71,6 +75,15 @@ class ApiKeyPages {
 		ApiKey revoked = keys.revoke(actor, id, reason, version);
 		redirect.addFlashAttribute("revokedName", revoked.name());
 		return "redirect:/open311/keys";
+	}
+
+	/** The office's view of what an app sent with a request, the reporter's contact data included. */
+	@GetMapping("/open311/requests/{number}")
+	String posted(@AuthenticationPrincipal Actor actor, @PathVariable String number, Model model) {
+		model.addAttribute("number", number);
+		model.addAttribute("posted", requests.postedWith(actor, number));
+		model.addAttribute("zone", clock.getZone());
+		return "open311/request";
 	}
 
 	private String view(Actor actor, String name, String contact, Map<String, String> errors, IssuedApiKey issued,

@@ -267,8 +267,16 @@ class Open311Api {
 			found = requests.search(new Open311Requests.Query(start, end, codes, finished, path,
 					(long) (number - 1) * size, size));
 		}
-		List<Map<String, Object>> items = found.stream().map(r -> view(r, locale)).toList();
+		Map<List<Object>, String> notes = new java.util.HashMap<>();
+		List<Map<String, Object>> items = found.stream().map(r -> view(r, locale, notes)).toList();
 		return f.list(HttpStatus.OK, "service_requests", items);
+	}
+
+	/** Any other address under /open311/v2 (e.g. a resource without its format): 404 in the spec's shape. */
+	@RequestMapping("/**")
+	ResponseEntity<String> unknown(HttpServletRequest http) {
+		throttle.check("open311-ip", http.getRemoteAddr());
+		throw new Open311Exception(404, "open311.error.path", http.getRequestURI());
 	}
 
 	// helpers
@@ -280,10 +288,18 @@ class Open311Api {
 	}
 
 	private Map<String, Object> view(ServiceRequest r, Locale locale) {
+		return view(r, locale, new java.util.HashMap<>());
+	}
+
+	/** One request as the spec's fields; {@code notes} keeps the status notes already worded in this answer. */
+	private Map<String, Object> view(ServiceRequest r, Locale locale, Map<List<Object>, String> notes) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("service_request_id", r.serviceRequestId());
 		m.put("status", r.open() ? "open" : "closed");
-		m.put("status_notes", messages.getMessage(r.statusNote(), r.statusNoteArgs().toArray(), locale));
+		List<Object> noteKey = new ArrayList<>(r.statusNoteArgs());
+		noteKey.add(0, r.statusNote());
+		m.put("status_notes", notes.computeIfAbsent(noteKey,
+				k -> messages.getMessage(r.statusNote(), r.statusNoteArgs().toArray(), locale)));
 		m.put("service_name", locale != null && "en".equals(locale.getLanguage()) ? r.serviceNameEn() : r.serviceName());
 		m.put("service_code", r.serviceCode());
 		m.put("description", r.description());
