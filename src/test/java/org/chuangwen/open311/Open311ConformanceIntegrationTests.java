@@ -338,6 +338,9 @@ class Open311ConformanceIntegrationTests {
 		JsonNode recent = json(get("/open311/v2/requests.json").param("service_code", "B01")
 			.param("end_date", now), 200);
 		assertThat(recent).extracting(r -> r.get("service_request_id").asString()).contains(a, b);
+		JsonNode unencoded = json(get("/open311/v2/requests.json").param("service_code", "B01")
+			.param("end_date", now.replace('+', ' ')), 200); // "+08:00" sent unencoded arrives as " 08:00"
+		assertThat(unencoded).extracting(r -> r.get("service_request_id").asString()).contains(a, b);
 		JsonNode page1 = json(get("/open311/v2/requests.json").param("service_code", "B01").param("page_size", "1"), 200);
 		JsonNode page2 = json(get("/open311/v2/requests.json").param("service_code", "B01").param("page_size", "1").param("page", "2"), 200);
 		assertThat(page1).hasSize(1);

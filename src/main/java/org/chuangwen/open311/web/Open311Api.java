@@ -343,7 +343,8 @@ class Open311Api {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		String t = text.strip();
+		// an unencoded "+08:00" in a query string arrives as " 08:00"
+		String t = text.strip().replaceFirst("^(\\d{4}-\\d\\d-\\d\\dT[0-9:.]+) (\\d\\d:\\d\\d)$", "$1+$2");
 		try {
 			return OffsetDateTime.parse(t).toInstant();
 		}
