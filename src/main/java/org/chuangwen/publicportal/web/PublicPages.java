@@ -338,7 +338,7 @@ class PublicPages {
 		org.chuangwen.scoring.Period.Kind k = "month".equalsIgnoreCase(kind) ? org.chuangwen.scoring.Period.Kind.MONTH
 				: org.chuangwen.scoring.Period.Kind.WEEK;
 		Map<org.chuangwen.scoring.Period, FlagPeriod> periods = new LinkedHashMap<>();
-		for (var flag : evaluation.publicRedBlackList(k, 4)) {
+		for (var flag : evaluation.publicRedBlackList(k, k == org.chuangwen.scoring.Period.Kind.WEEK ? 2 : 3)) {
 			FlagPeriod fp = periods.computeIfAbsent(flag.period(),
 					p -> new FlagPeriod(p, new java.util.TreeMap<>(), new java.util.TreeMap<>()));
 			var into = flag.colour() == org.chuangwen.scoring.RotatingFlag.Colour.RED ? fp.red() : fp.black();
