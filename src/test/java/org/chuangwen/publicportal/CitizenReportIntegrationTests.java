@@ -372,7 +372,7 @@ class CitizenReportIntegrationTests {
 
 	@Test
 	void theRedBlackListShowsTheFlagsOfTheLastClosedPeriodsWithoutSigningIn() throws Exception {
-		var flags = evaluation.publicRedBlackList(org.chuangwen.scoring.Period.Kind.WEEK, 4);
+		var flags = evaluation.publicRedBlackList(org.chuangwen.scoring.Period.Kind.WEEK, 2); // the page shows two weeks
 		String page = mvc.perform(get("/public/redblack")).andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 		if (flags.isEmpty()) {
