@@ -138,33 +138,13 @@ public class ProblemManagement {
 			errors.add(new InvalidInputException.FieldError("description", "error.field.tooLong", Problem.MAX_DESCRIPTION));
 		}
 		ProblemSource source = sourceOf(actor, report.source(), errors);
-		PointRef point = null;
-		if (report.pointId() != null) {
-			point = router.point(report.pointId()).filter(PointRef::active).orElse(null);
-			if (point == null) {
-				errors.add(new InvalidInputException.FieldError("pointId", "problem.point.unknown", report.pointId().toString()));
-			}
-		}
-		else if (report.lat() == null || report.lng() == null) {
-			errors.add(new InvalidInputException.FieldError("location", "problem.location.required"));
-		}
-		if (report.lat() != null && report.lng() != null && (!Double.isFinite(report.lat()) || !Double.isFinite(report.lng())
-				|| Math.abs(report.lat()) > 90 || Math.abs(report.lng()) > 180)) {
-			errors.add(new InvalidInputException.FieldError("location", "problem.location.invalid"));
-		}
+		PointRef point = pointOf(report.pointId(), report.lat(), report.lng(), errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidInputException(errors);
 		}
 		double lat = report.lat() != null ? report.lat() : point.latitude();
 		double lng = report.lng() != null ? report.lng() : point.longitude();
-		Jurisdiction grid = router.gridAt(lat, lng).orElse(null);
-		if (point == null && grid == null) {
-			throw new InvalidInputException("location", "problem.location.outsideCity");
-		}
-		ProblemRouter.Route route = router.route(category.code(), point, lat, lng, grid);
-		if (route.jurisdiction() == null) {
-			throw new InvalidInputException("location", "problem.location.outsideCity");
-		}
+		ProblemRouter.Route route = routeOf(category.code(), point, lat, lng);
 		if (!actor.covers(route.jurisdiction().path())) {
 			throw new InvalidInputException("location", "problem.location.outsideScope");
 		}
@@ -251,6 +231,41 @@ public class ProblemManagement {
 		return found;
 	}
 
+	/**
+	 * The place of a report, checked: the active point it names (else an error on {@code pointId}), or a position that
+	 * must be given (error on {@code location}) and valid. Errors are added, not thrown, so every field is reported.
+	 */
+	private PointRef pointOf(UUID pointId, Double lat, Double lng, List<InvalidInputException.FieldError> errors) {
+		PointRef point = null;
+		if (pointId != null) {
+			point = router.point(pointId).filter(PointRef::active).orElse(null);
+			if (point == null) {
+				errors.add(new InvalidInputException.FieldError("pointId", "problem.point.unknown", pointId.toString()));
+			}
+		}
+		else if (lat == null || lng == null) {
+			errors.add(new InvalidInputException.FieldError("location", "problem.location.required"));
+		}
+		if (lat != null && lng != null && (!Double.isFinite(lat) || !Double.isFinite(lng) || Math.abs(lat) > 90
+				|| Math.abs(lng) > 180)) {
+			errors.add(new InvalidInputException.FieldError("location", "problem.location.invalid"));
+		}
+		return point;
+	}
+
+	/** Where a report goes (point → unit, else position → grid → unit, else category); 400 outside the city. */
+	private ProblemRouter.Route routeOf(String categoryCode, PointRef point, double lat, double lng) {
+		Jurisdiction grid = router.gridAt(lat, lng).orElse(null);
+		if (point == null && grid == null) {
+			throw new InvalidInputException("location", "problem.location.outsideCity");
+		}
+		ProblemRouter.Route route = router.route(categoryCode, point, lat, lng, grid);
+		if (route.jurisdiction() == null) {
+			throw new InvalidInputException("location", "problem.location.outsideCity");
+		}
+		return route;
+	}
+
 	/** Great-circle distance in metres (haversine). */
 	static double distanceMetres(double lat1, double lng1, double lat2, double lng2) {
 		double dLat = Math.toRadians(lat2 - lat1);
@@ -308,20 +323,7 @@ public class ProblemManagement {
 		if (description.codePointCount(0, description.length()) > Problem.MAX_DESCRIPTION) {
 			errors.add(new InvalidInputException.FieldError("description", "error.field.tooLong", Problem.MAX_DESCRIPTION));
 		}
-		PointRef point = null;
-		if (report.pointId() != null) {
-			point = router.point(report.pointId()).filter(PointRef::active).orElse(null);
-			if (point == null) {
-				errors.add(new InvalidInputException.FieldError("pointId", "problem.point.unknown", report.pointId().toString()));
-			}
-		}
-		else if (report.lat() == null || report.lng() == null) {
-			errors.add(new InvalidInputException.FieldError("location", "problem.location.required"));
-		}
-		if (report.lat() != null && report.lng() != null && (!Double.isFinite(report.lat()) || !Double.isFinite(report.lng())
-				|| Math.abs(report.lat()) > 90 || Math.abs(report.lng()) > 180)) {
-			errors.add(new InvalidInputException.FieldError("location", "problem.location.invalid"));
-		}
+		PointRef point = pointOf(report.pointId(), report.lat(), report.lng(), errors);
 		Map<String, List<String>> answers = new LinkedHashMap<>();
 		if (category != null) {
 			List<CategoryQuestion> asked = questions.of(category.code());
@@ -342,14 +344,7 @@ public class ProblemManagement {
 		}
 		double lat = report.lat() != null ? report.lat() : point.latitude();
 		double lng = report.lng() != null ? report.lng() : point.longitude();
-		Jurisdiction grid = router.gridAt(lat, lng).orElse(null);
-		if (point == null && grid == null) {
-			throw new InvalidInputException("location", "problem.location.outsideCity");
-		}
-		ProblemRouter.Route route = router.route(category.code(), point, lat, lng, grid);
-		if (route.jurisdiction() == null) {
-			throw new InvalidInputException("location", "problem.location.outsideCity");
-		}
+		ProblemRouter.Route route = routeOf(category.code(), point, lat, lng);
 		if (report.withinPath() != null && !route.jurisdiction().path().startsWith(report.withinPath())) {
 			throw new InvalidInputException("location", "problem.location.outsideScope");
 		}
