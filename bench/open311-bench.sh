@@ -11,6 +11,7 @@
 #
 # Usage: bench/open311-bench.sh
 # Environment: BENCH_PROBLEMS (default 1000000), BENCH_READ_DURATION (default 20s), BENCH_READ_CONNECTIONS (default 4),
+#   BENCH_WARMUP (unmeasured requests before each figure, default 20s: 5 s left the JIT cold for the first one),
 #   BENCH_PORT, BENCH_KEEP=1, BENCH_REUSE=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -102,7 +103,7 @@ psql_ -c "explain (analyze, buffers, costs off) select * from problem where crea
 
 category=$(psql_ -At -c "select category_code from problem where created_at >= now() - interval '90 day' group by 1 order by count(*) desc limit 1")
 read_bench() { # $1 label, $2 path
-  wrk -t1 -c1 -d5s -s bench/problems/wrk.lua "$base$2" -- get > /dev/null
+  wrk -t1 -c1 -d"${BENCH_WARMUP:-20s}" -s bench/problems/wrk.lua "$base$2" -- get > /dev/null
   local threads=2 result a0 d0 a1 d1 n
   [ "$read_connections" -lt 2 ] && threads=1
   a0=$(ticks "$pid"); d0=$(db_ticks)
@@ -114,7 +115,7 @@ read_bench() { # $1 label, $2 path
     if (n > 0) printf "CPU per request: application %.1f ms, PostgreSQL %.1f ms", a * 1000 / hz / n, d * 1000 / hz / n }')"
 }
 echo
-echo "== GET requests ($read_connections connections, $read_duration each, after a 5 s warm-up)"
+echo "== GET requests ($read_connections connections, $read_duration each, after a ${BENCH_WARMUP:-20s} warm-up)"
 echo "  rows per answer: $(curl -fs "$base/open311/v2/requests.json" | jq length) (json), bytes: $(curl -fs "$base/open311/v2/requests.json" | wc -c) (json), $(curl -fs "$base/open311/v2/requests.xml" | wc -c) (xml)"
 read_bench "default window, json: GET /open311/v2/requests.json" "/open311/v2/requests.json"
 read_bench "default window, xml: GET /open311/v2/requests.xml" "/open311/v2/requests.xml"
